@@ -1,0 +1,2 @@
+/** benchmarks. */
+package dev.backprop.benchmarks;

@@ -1,0 +1,2 @@
+/** lessons. */
+package dev.backprop.lessons;

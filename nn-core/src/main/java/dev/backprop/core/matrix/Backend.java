@@ -1,0 +1,61 @@
+package dev.backprop.core.matrix;
+
+/**
+ * Where a {@link Matrix}'s numbers live and where its math runs: the one seam between the network code and the
+ * hardware, like a PyTorch device. {@link CpuBackend} is the reference; another backend (OpenCL, in module
+ * {@code opencl-kernels}) is found at run time by {@link Backends}.
+ *
+ * <p>A backend receives matrices whose storage it created. Shapes are already checked by {@link Matrix}, and
+ * every operand is contiguous (row-major) except for {@link #matmul}, which reads {@link Matrix#isTransposed()} so
+ * that {@code A.dot(B.T())} needs no copy of {@code B}. Each method returns a new matrix and modifies nothing.
+ */
+public interface Backend {
+
+    /** A short name for command lines: {@code cpu}, {@code opencl}. */
+    String name();
+
+    /** What the backend runs on, for a person: device, type, precision. */
+    String description();
+
+    /** A matrix holding a copy of {@code rowMajor}: element (i, j) is {@code rowMajor[i*cols + j]}. */
+    Matrix upload(int rows, int cols, double[] rowMajor);
+
+    /** The elements of a contiguous matrix, row-major, copied to the host. */
+    double[] download(Matrix a);
+
+    /** A matrix of the given shape with every element {@code value}. */
+    Matrix full(int rows, int cols, double value);
+
+    /** C = op(A)·op(B) where op is the transpose when the operand {@link Matrix#isTransposed() is a view}. */
+    Matrix matmul(Matrix a, Matrix b);
+
+    /** Aᵀ materialised (a copy in row-major order). */
+    Matrix transpose(Matrix a);
+
+    /** f(A) elementwise with parameter {@code p}. */
+    Matrix map(UnaryOp op, double p, Matrix a);
+
+    /** A ∘ B elementwise, broadcast to {@code out} (each operand dimension equals out's or is 1). */
+    Matrix zip(BinaryOp op, Matrix a, Matrix b, Shape out);
+
+    /** A ∘ s (scalarFirst false) or s ∘ A (scalarFirst true), elementwise. */
+    Matrix zipScalar(BinaryOp op, Matrix a, double s, boolean scalarFirst);
+
+    /**
+     * Reduce along {@code axis} keeping the dimension, like {@code np.sum(a, axis, keepdims=True)}:
+     * axis 0 gives (1, cols), axis 1 gives (rows, 1), and axis −1 reduces everything to (1, 1).
+     */
+    Matrix reduce(Reduction reduction, Matrix a, int axis);
+
+    /** The columns {@code from} (inclusive) to {@code to} (exclusive): {@code a[:, from:to]}. */
+    Matrix sliceColumns(Matrix a, int from, int to);
+
+    /** Frees what the matrix holds on the device; the CPU backend leaves it to the garbage collector. */
+    default void release(Matrix a) {
+    }
+
+    /** Whether matrices of this backend hold memory the garbage collector cannot free in time. */
+    default boolean needsRelease() {
+        return false;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.backprop.core.matrix;
+
+/**
+ * Elementwise functions of two operands, broadcast like numpy (see {@link Matrix}).
+ * Comparisons give 1.0 for true and 0.0 for false. {@link #apply} is the reference every backend must equal.
+ */
+public enum BinaryOp {
+    ADD("+"),
+    SUBTRACT("-"),
+    MULTIPLY("*"),
+    DIVIDE("/"),
+    /** {@code np.power(x, y)} */
+    POWER("**"),
+    /** {@code np.maximum(x, y)} */
+    MAXIMUM("maximum"),
+    /** {@code np.minimum(x, y)} */
+    MINIMUM("minimum"),
+    GREATER(">"),
+    GREATER_EQUAL(">="),
+    LESS("<"),
+    LESS_EQUAL("<="),
+    EQUAL("==");
+
+    private final String symbol;
+
+    BinaryOp(String symbol) {
+        this.symbol = symbol;
+    }
+
+    /** The numpy spelling, used in error messages. */
+    public String symbol() {
+        return symbol;
+    }
+
+    /** The reference definition for one pair of elements. */
+    public double apply(double x, double y) {
+        return switch (this) {
+            case ADD -> x + y;
+            case SUBTRACT -> x - y;
+            case MULTIPLY -> x * y;
+            case DIVIDE -> x / y;
+            case POWER -> y == 2.0 ? x * x : Math.pow(x, y);
+            case MAXIMUM -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y);
+            case MINIMUM -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y);
+            case GREATER -> x > y ? 1.0 : 0.0;
+            case GREATER_EQUAL -> x >= y ? 1.0 : 0.0;
+            case LESS -> x < y ? 1.0 : 0.0;
+            case LESS_EQUAL -> x <= y ? 1.0 : 0.0;
+            case EQUAL -> x == y ? 1.0 : 0.0;
+        };
+    }
+}

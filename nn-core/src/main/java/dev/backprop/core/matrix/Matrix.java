@@ -1,0 +1,540 @@
+package dev.backprop.core.matrix;
+
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A dense 2-D matrix of doubles that reads like the workshop's numpy: {@code W1.dot(X).plus(b1)} is
+ * {@code np.dot(W1, X) + b1}. Examples are columns: the data X has shape (n_x, m).
+ *
+ * <p>Layout: row-major, element (i, j) at {@code data[i*cols + j]}, as in a C-ordered numpy array. Where the
+ * numbers live is up to the matrix's {@link Backend} (host memory for the CPU backend, a device buffer for
+ * OpenCL); every operation runs on the backend of its operands, and operands must share one.
+ *
+ * <p>Broadcasting follows numpy for 2-D arrays: in {@code A.plus(B)} each dimension of B must equal A's or be 1,
+ * so a column vector (n, 1) is added to every column and a row vector (1, m) to every row. A shape mismatch
+ * throws {@link IllegalArgumentException} naming the operation and both shapes.
+ *
+ * <p>Matrices are immutable: every operation returns a new matrix. {@link #T()} is a view that costs nothing;
+ * {@link #dot} reads it directly, and any other operation copies it into row-major order first.
+ */
+public final class Matrix {
+
+    private final Shape shape;
+    private final Backend backend;
+    private final Object storage;
+    private final boolean transposed;
+
+    private Matrix(Shape shape, Backend backend, Object storage, boolean transposed) {
+        this.shape = shape;
+        this.backend = backend;
+        this.storage = storage;
+        this.transposed = transposed;
+    }
+
+    /**
+     * For backends: a matrix of the given shape whose elements are held in {@code storage}, a value only
+     * {@code backend} understands (the CPU backend uses a row-major {@code double[]}).
+     */
+    public static Matrix wrap(Backend backend, int rows, int cols, Object storage) {
+        Matrix m = new Matrix(new Shape(rows, cols), backend, storage, false);
+        if (backend.needsRelease()) {
+            MatrixScope.track(m);
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- factories (on the CPU)
+
+    /** {@code np.array(rows)}: a copy of a rectangular {@code double[][]}. */
+    public static Matrix of(double[][] rows) {
+        int n = rows.length;
+        int m = n == 0 ? 0 : rows[0].length;
+        double[] data = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            if (rows[i].length != m) {
+                throw new IllegalArgumentException(
+                        "of: row " + i + " has " + rows[i].length + " elements, row 0 has " + m);
+            }
+            System.arraycopy(rows[i], 0, data, i * m, m);
+        }
+        return Backends.cpu().upload(n, m, data);
+    }
+
+    /** A (rows, cols) matrix holding a copy of {@code rowMajor}: element (i, j) is {@code rowMajor[i*cols + j]}. */
+    public static Matrix of(int rows, int cols, double... rowMajor) {
+        if (rowMajor.length != rows * cols) {
+            throw new IllegalArgumentException("of: cannot reshape array of size " + rowMajor.length
+                    + " into shape " + new Shape(rows, cols).compact());
+        }
+        return Backends.cpu().upload(rows, cols, rowMajor);
+    }
+
+    /** A row vector (1, n): {@code np.array([[v0, v1, ...]])}. */
+    public static Matrix row(double... values) {
+        return of(1, values.length, values);
+    }
+
+    /** A column vector (n, 1). */
+    public static Matrix column(double... values) {
+        return of(values.length, 1, values);
+    }
+
+    /** {@code np.zeros((rows, cols))} */
+    public static Matrix zeros(int rows, int cols) {
+        return full(rows, cols, 0.0);
+    }
+
+    /** {@code np.ones((rows, cols))} */
+    public static Matrix ones(int rows, int cols) {
+        return full(rows, cols, 1.0);
+    }
+
+    /** {@code np.full((rows, cols), value)} */
+    public static Matrix full(int rows, int cols, double value) {
+        new Shape(rows, cols);
+        return Backends.cpu().full(rows, cols, value);
+    }
+
+    /** {@code np.linspace(start, stop, num)} as a row vector (1, num), computed as numpy does. */
+    public static Matrix linspace(double start, double stop, int num) {
+        double[] v = new double[num];
+        int div = num - 1;
+        double step = div > 0 ? (stop - start) / div : Double.NaN;
+        for (int i = 0; i < num; i++) {
+            // numpy: y = arange(0, num) * step + start, and the last element set to stop exactly
+            v[i] = div > 0 ? i * step + start : start;
+        }
+        if (num > 1) {
+            v[num - 1] = stop;
+        }
+        return row(v);
+    }
+
+    // ---------------------------------------------------------------- shape and elements
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public int rows() {
+        return shape.rows();
+    }
+
+    public int cols() {
+        return shape.cols();
+    }
+
+    /** rows · cols */
+    public int size() {
+        return shape.size();
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    /** For backends: what {@link #wrap} was given. For a {@link #T() transposed view}, the untransposed storage. */
+    public Object storage() {
+        return storage;
+    }
+
+    /** Whether this is a transposed view of another matrix's storage (see {@link #T()}). */
+    public boolean isTransposed() {
+        return transposed;
+    }
+
+    /** Element (i, j). On a device this copies the matrix to the host: use it for printing, not in loops. */
+    public double get(int i, int j) {
+        if (i < 0 || i >= rows() || j < 0 || j >= cols()) {
+            throw new IndexOutOfBoundsException("index (" + i + "," + j + ") is out of bounds for shape " + shape.compact());
+        }
+        return toArray()[i * cols() + j];
+    }
+
+    /** The single element of a (1, 1) matrix, like numpy's {@code .item()} or {@code np.squeeze}. */
+    public double item() {
+        if (size() != 1) {
+            throw new IllegalArgumentException("item: can only convert a matrix of size 1, shape is " + shape.compact());
+        }
+        return toArray()[0];
+    }
+
+    /** A row-major copy of the elements, on the host. */
+    public double[] toArray() {
+        return backend.download(contiguous());
+    }
+
+    /** A copy as {@code double[rows][cols]}, on the host. */
+    public double[][] toArray2D() {
+        double[] flat = toArray();
+        double[][] out = new double[rows()][];
+        for (int i = 0; i < rows(); i++) {
+            out[i] = Arrays.copyOfRange(flat, i * cols(), (i + 1) * cols());
+        }
+        return out;
+    }
+
+    /** This matrix on another backend (a copy), or itself when it is already there: like {@code tensor.to(device)}. */
+    public Matrix to(Backend target) {
+        if (target == backend) {
+            return this;
+        }
+        return target.upload(rows(), cols(), toArray());
+    }
+
+    /** Frees device memory now (see {@link MatrixScope}); the matrix must not be used afterwards. */
+    public void release() {
+        if (!transposed) {
+            backend.release(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- linear algebra
+
+    /**
+     * The matrix product, {@code np.dot(this, other)}: (n, k)·(k, m) → (n, m),
+     * {@code C[i][j] = Σ_k A[i][k]·B[k][j]}.
+     */
+    public Matrix dot(Matrix other) {
+        sameBackend("dot", other);
+        if (cols() != other.rows()) {
+            throw new IllegalArgumentException("dot: shapes " + shape.compact() + " and " + other.shape.compact()
+                    + " not aligned: " + cols() + " (dim 1) != " + other.rows() + " (dim 0)");
+        }
+        return backend.matmul(this, other);
+    }
+
+    /** The transpose, {@code A.T}: a view sharing this matrix's storage. */
+    public Matrix T() {
+        return new Matrix(new Shape(cols(), rows()), backend, storage, !transposed);
+    }
+
+    /** This matrix in row-major order: itself, or for a transposed view, a copy. */
+    public Matrix contiguous() {
+        if (!transposed) {
+            return this;
+        }
+        if (rows() == 1 || cols() == 1) {
+            // a transposed vector has the same layout as the vector
+            return new Matrix(shape, backend, storage, false);
+        }
+        return backend.transpose(T());
+    }
+
+    // ---------------------------------------------------------------- elementwise with broadcasting
+
+    /** {@code this + other}, broadcast. */
+    public Matrix plus(Matrix other) {
+        return zip(BinaryOp.ADD, other);
+    }
+
+    /** {@code this - other}, broadcast. */
+    public Matrix minus(Matrix other) {
+        return zip(BinaryOp.SUBTRACT, other);
+    }
+
+    /** {@code np.multiply(this, other)}: the elementwise (Hadamard) product, broadcast. */
+    public Matrix times(Matrix other) {
+        return zip(BinaryOp.MULTIPLY, other);
+    }
+
+    /** {@code this / other}, elementwise, broadcast. */
+    public Matrix div(Matrix other) {
+        return zip(BinaryOp.DIVIDE, other);
+    }
+
+    /** {@code np.maximum(this, other)}, broadcast. */
+    public Matrix maximum(Matrix other) {
+        return zip(BinaryOp.MAXIMUM, other);
+    }
+
+    /** {@code np.minimum(this, other)}, broadcast. */
+    public Matrix minimum(Matrix other) {
+        return zip(BinaryOp.MINIMUM, other);
+    }
+
+    /** {@code (this > other)} as 0/1. */
+    public Matrix gt(Matrix other) {
+        return zip(BinaryOp.GREATER, other);
+    }
+
+    /** {@code (this >= other)} as 0/1. */
+    public Matrix ge(Matrix other) {
+        return zip(BinaryOp.GREATER_EQUAL, other);
+    }
+
+    /** {@code (this < other)} as 0/1. */
+    public Matrix lt(Matrix other) {
+        return zip(BinaryOp.LESS, other);
+    }
+
+    /** {@code (this <= other)} as 0/1. */
+    public Matrix le(Matrix other) {
+        return zip(BinaryOp.LESS_EQUAL, other);
+    }
+
+    /** {@code (this == other)} as 0/1. */
+    public Matrix eq(Matrix other) {
+        return zip(BinaryOp.EQUAL, other);
+    }
+
+    /** {@code op(this, other)} elementwise, broadcast as numpy does for 2-D arrays. */
+    public Matrix zip(BinaryOp op, Matrix other) {
+        sameBackend(op.symbol(), other);
+        Shape out = broadcast(op, shape, other.shape);
+        return backend.zip(op, contiguous(), other.contiguous(), out);
+    }
+
+    private static Shape broadcast(BinaryOp op, Shape a, Shape b) {
+        int rows = broadcastDim(a.rows(), b.rows());
+        int cols = broadcastDim(a.cols(), b.cols());
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException(op.symbol() + ": operands could not be broadcast together with shapes "
+                    + a.compact() + " " + b.compact());
+        }
+        return new Shape(rows, cols);
+    }
+
+    private static int broadcastDim(int x, int y) {
+        if (x == y || y == 1) {
+            return x;
+        }
+        return x == 1 ? y : -1;
+    }
+
+    // ---------------------------------------------------------------- elementwise with a scalar
+
+    /** {@code this + s} */
+    public Matrix plus(double s) {
+        return backend.zipScalar(BinaryOp.ADD, contiguous(), s, false);
+    }
+
+    /** {@code this - s} */
+    public Matrix minus(double s) {
+        return backend.zipScalar(BinaryOp.SUBTRACT, contiguous(), s, false);
+    }
+
+    /** {@code s - this}, e.g. {@code 1 - Y} is {@code Y.rminus(1)} */
+    public Matrix rminus(double s) {
+        return backend.zipScalar(BinaryOp.SUBTRACT, contiguous(), s, true);
+    }
+
+    /** {@code this * s} */
+    public Matrix times(double s) {
+        return backend.zipScalar(BinaryOp.MULTIPLY, contiguous(), s, false);
+    }
+
+    /** {@code this / s} */
+    public Matrix div(double s) {
+        return backend.zipScalar(BinaryOp.DIVIDE, contiguous(), s, false);
+    }
+
+    /** {@code s / this} */
+    public Matrix rdiv(double s) {
+        return backend.zipScalar(BinaryOp.DIVIDE, contiguous(), s, true);
+    }
+
+    /** {@code np.maximum(this, s)} */
+    public Matrix maximum(double s) {
+        return backend.zipScalar(BinaryOp.MAXIMUM, contiguous(), s, false);
+    }
+
+    /** {@code np.minimum(this, s)} */
+    public Matrix minimum(double s) {
+        return backend.zipScalar(BinaryOp.MINIMUM, contiguous(), s, false);
+    }
+
+    /** {@code np.clip(this, lo, hi)} */
+    public Matrix clip(double lo, double hi) {
+        return maximum(lo).minimum(hi);
+    }
+
+    /** {@code (this > s)} as 0/1, e.g. the workshop's {@code predictions = A2 > 0.5} */
+    public Matrix gt(double s) {
+        return backend.zipScalar(BinaryOp.GREATER, contiguous(), s, false);
+    }
+
+    /** {@code (this >= s)} as 0/1 */
+    public Matrix ge(double s) {
+        return backend.zipScalar(BinaryOp.GREATER_EQUAL, contiguous(), s, false);
+    }
+
+    /** {@code (this < s)} as 0/1 */
+    public Matrix lt(double s) {
+        return backend.zipScalar(BinaryOp.LESS, contiguous(), s, false);
+    }
+
+    /** {@code (this <= s)} as 0/1 */
+    public Matrix le(double s) {
+        return backend.zipScalar(BinaryOp.LESS_EQUAL, contiguous(), s, false);
+    }
+
+    /** {@code (this == s)} as 0/1 */
+    public Matrix eq(double s) {
+        return backend.zipScalar(BinaryOp.EQUAL, contiguous(), s, false);
+    }
+
+    // ---------------------------------------------------------------- elementwise functions
+
+    /** {@code np.tanh} */
+    public Matrix tanh() {
+        return map(UnaryOp.TANH, 0);
+    }
+
+    /** {@code np.exp} */
+    public Matrix exp() {
+        return map(UnaryOp.EXP, 0);
+    }
+
+    /** {@code np.log}, the natural logarithm */
+    public Matrix log() {
+        return map(UnaryOp.LOG, 0);
+    }
+
+    /** {@code np.sqrt} */
+    public Matrix sqrt() {
+        return map(UnaryOp.SQRT, 0);
+    }
+
+    /** {@code np.square} */
+    public Matrix square() {
+        return map(UnaryOp.SQUARE, 0);
+    }
+
+    /** {@code np.power(this, p)} */
+    public Matrix power(double p) {
+        return map(UnaryOp.POWER, p);
+    }
+
+    /** {@code np.abs} */
+    public Matrix abs() {
+        return map(UnaryOp.ABS, 0);
+    }
+
+    /** {@code -this} */
+    public Matrix negate() {
+        return map(UnaryOp.NEGATE, 0);
+    }
+
+    /** {@code np.sign} */
+    public Matrix sign() {
+        return map(UnaryOp.SIGN, 0);
+    }
+
+    /** f(this) elementwise, computed by the backend. */
+    public Matrix map(UnaryOp op, double p) {
+        return backend.map(op, p, contiguous());
+    }
+
+    /**
+     * Any function elementwise, like {@code np.vectorize(f)(this)}. It runs in Java on the host: a matrix on a
+     * device is copied there and back, so training code uses the {@link UnaryOp} functions instead.
+     */
+    public Matrix map(DoubleUnaryOperator f) {
+        double[] data = toArray();
+        for (int i = 0; i < data.length; i++) {
+            data[i] = f.applyAsDouble(data[i]);
+        }
+        return backend.upload(rows(), cols(), data);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** {@code np.sum(this)}: the sum of every element, in numpy's pairwise order. */
+    public double sum() {
+        return reduce(Reduction.SUM, -1).item();
+    }
+
+    /**
+     * {@code np.sum(this, axis=axis, keepdims=True)}: axis 1 sums each row into a column vector (rows, 1), the
+     * workshop's {@code db = (1/m) np.sum(dZ, axis=1, keepdims=True)}; axis 0 sums each column into (1, cols).
+     */
+    public Matrix sum(int axis) {
+        return reduce(Reduction.SUM, checkAxis("sum", axis));
+    }
+
+    /** {@code np.mean(this)} */
+    public double mean() {
+        return sum() / size();
+    }
+
+    /** {@code np.mean(this, axis=axis, keepdims=True)} */
+    public Matrix mean(int axis) {
+        int n = checkAxis("mean", axis) == 0 ? rows() : cols();
+        return sum(axis).div(n);
+    }
+
+    /** {@code np.max(this)} */
+    public double max() {
+        return reduce(Reduction.MAX, -1).item();
+    }
+
+    /** {@code np.max(this, axis=axis, keepdims=True)} */
+    public Matrix max(int axis) {
+        return reduce(Reduction.MAX, checkAxis("max", axis));
+    }
+
+    private Matrix reduce(Reduction reduction, int axis) {
+        if (size() == 0 && reduction == Reduction.MAX) {
+            throw new IllegalArgumentException("max: zero-size matrix " + shape.compact() + " has no maximum");
+        }
+        return backend.reduce(reduction, contiguous(), axis);
+    }
+
+    private int checkAxis(String op, int axis) {
+        if (axis != 0 && axis != 1) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of bounds for a 2-D matrix "
+                    + shape.compact());
+        }
+        return axis;
+    }
+
+    // ---------------------------------------------------------------- slicing
+
+    /** {@code this[:, from:to]}: the columns (examples) {@code from} inclusive to {@code to} exclusive. */
+    public Matrix columns(int from, int to) {
+        if (from < 0 || to > cols() || from > to) {
+            throw new IndexOutOfBoundsException("columns: [" + from + ":" + to + "] is out of bounds for shape "
+                    + shape.compact());
+        }
+        return backend.sliceColumns(contiguous(), from, to);
+    }
+
+    // ---------------------------------------------------------------- comparison and printing
+
+    /** Whether every element is finite (no NaN, no ±∞). */
+    public boolean isFinite() {
+        for (double v : toArray()) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Same shape and every element equal (NaN equals NaN here), on whatever backend. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix other && shape.equals(other.shape) && Arrays.equals(toArray(), other.toArray());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * shape.hashCode() + Arrays.hashCode(toArray());
+    }
+
+    /** As numpy's {@code str(array)} prints it (precision 8, line width 75), so outputs can be diffed. */
+    @Override
+    public String toString() {
+        return NumpyFormat.format(toArray(), rows(), cols());
+    }
+
+    private void sameBackend(String op, Matrix other) {
+        if (other.backend != backend) {
+            throw new IllegalArgumentException(op + ": operands live on different backends: " + backend.name()
+                    + " " + shape.compact() + " and " + other.backend.name() + " " + other.shape.compact()
+                    + " (move one with .to(backend))");
+        }
+    }
+}

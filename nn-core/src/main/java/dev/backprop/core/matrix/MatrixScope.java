@@ -1,0 +1,91 @@
+package dev.backprop.core.matrix;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Frees the device memory of the matrices made inside it, except those {@linkplain #keep kept}.
+ *
+ * <p>Departure from the workshop: numpy frees an array as soon as nothing refers to it. Java's garbage collector
+ * does not know how much device memory a small {@link Matrix} object holds, so a training loop on a device wraps
+ * each iteration in a scope and keeps only the new parameters:
+ * <pre>{@code
+ * try (MatrixScope scope = MatrixScope.open()) {
+ *     ...forward, cost, backward...
+ *     parameters = scope.keep(updateParameters(parameters, grads, learningRate));
+ * }
+ * }</pre>
+ * On the CPU backend a scope does nothing. Scopes nest per thread; a kept matrix moves to the enclosing scope.
+ */
+public final class MatrixScope implements AutoCloseable {
+
+    private static final ThreadLocal<Deque<MatrixScope>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+
+    private final Map<Matrix, Boolean> owned = new IdentityHashMap<>();
+    private boolean closed;
+
+    private MatrixScope() {
+    }
+
+    /** Opens a scope on this thread; close it (try-with-resources) on the same thread. */
+    public static MatrixScope open() {
+        MatrixScope scope = new MatrixScope();
+        OPEN.get().push(scope);
+        return scope;
+    }
+
+    /** Called for every new matrix whose backend {@linkplain Backend#needsRelease needs release}. */
+    static void track(Matrix m) {
+        MatrixScope scope = OPEN.get().peek();
+        if (scope != null) {
+            scope.owned.put(m, Boolean.TRUE);
+        }
+    }
+
+    /** Keeps {@code m} alive past this scope (it moves to the enclosing one) and returns it. */
+    public Matrix keep(Matrix m) {
+        if (owned.remove(m) != null) {
+            Deque<MatrixScope> stack = OPEN.get();
+            boolean passedThis = false;
+            for (MatrixScope s : stack) {
+                if (passedThis) {
+                    s.owned.put(m, Boolean.TRUE);
+                    break;
+                }
+                passedThis = s == this;
+            }
+        }
+        return m;
+    }
+
+    /** Keeps every matrix of a group (parameters, say) and returns the group. */
+    public <T extends MatrixGroup> T keep(T group) {
+        for (Matrix m : group.matrices()) {
+            keep(m);
+        }
+        return group;
+    }
+
+    /** Releases every matrix made in this scope and not kept. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Deque<MatrixScope> stack = OPEN.get();
+        if (stack.peek() != this) {
+            throw new IllegalStateException("MatrixScope closed out of order or on another thread");
+        }
+        stack.pop();
+        List<Matrix> toRelease = new ArrayList<>(owned.keySet());
+        owned.clear();
+        for (Matrix m : toRelease) {
+            m.release();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.backprop.core.matrix;
+
+/**
+ * Elementwise functions every {@link Backend} implements, so that they can run where the data lives.
+ * Some take a parameter {@code p} (the exponent of {@link #POWER}, the slope α of {@link #LEAKY_RELU}, ...);
+ * the others ignore it. {@link #apply} is the reference every backend must equal.
+ */
+public enum UnaryOp {
+    /** −x */
+    NEGATE,
+    /** |x| */
+    ABS,
+    /** x², like {@code np.square} */
+    SQUARE,
+    /** √x */
+    SQRT,
+    /** eˣ */
+    EXP,
+    /** ln x */
+    LOG,
+    /** tanh x */
+    TANH,
+    /** σ(x) = 1 / (1 + e⁻ˣ), as the workshop's {@code sigmoid} writes it */
+    SIGMOID,
+    /** max(0, x) */
+    RELU,
+    /** 1 if x &gt; 0 else 0: the derivative of ReLU (0 at the kink, as the workshop's notebooks take it) */
+    STEP,
+    /** max(p·x, x) for 0 ≤ p &lt; 1 (leaky ReLU, the seeds use p = 0.1); p·x where x ≤ 0 */
+    LEAKY_RELU,
+    /** x if x &gt; 0 else p·(eˣ − 1) (ELU with α = p) */
+    ELU,
+    /** xᵖ, like {@code np.power(x, p)} */
+    POWER,
+    /** sign(x): −1, 0 or 1 */
+    SIGN;
+
+    /** The reference definition: {@code apply(x, p)} for one element. */
+    public double apply(double x, double p) {
+        return switch (this) {
+            case NEGATE -> -x;
+            case ABS -> Math.abs(x);
+            case SQUARE -> x * x;
+            case SQRT -> Math.sqrt(x);
+            case EXP -> Math.exp(x);
+            case LOG -> Math.log(x);
+            case TANH -> Math.tanh(x);
+            case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
+            case RELU -> x > 0 ? x : 0.0;
+            case STEP -> x > 0 ? 1.0 : 0.0;
+            case LEAKY_RELU -> x > 0 ? x : p * x;
+            case ELU -> x > 0 ? x : p * (Math.exp(x) - 1.0);
+            case POWER -> p == 2.0 ? x * x : Math.pow(x, p);
+            case SIGN -> Math.signum(x);
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** notebooks-export. */
+package dev.backprop.notebooks;

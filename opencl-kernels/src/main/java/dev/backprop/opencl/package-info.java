@@ -1,0 +1,2 @@
+/** opencl-kernels. */
+package dev.backprop.opencl;
