@@ -84,9 +84,9 @@ public final class TwoLayerNetwork {
      */
     public static Parameters initializeParameters(int n_x, int n_h, int n_y) {
         NumpyRandom random = new NumpyRandom(2);
-        Matrix W1 = Matrix.of(random.randn(n_h, n_x)).times(0.01);
+        Matrix W1 = random.randn(n_h, n_x).times(0.01);
         Matrix b1 = Matrix.zeros(n_h, 1);
-        Matrix W2 = Matrix.of(random.randn(n_y, n_h)).times(0.01);
+        Matrix W2 = random.randn(n_y, n_h).times(0.01);
         Matrix b2 = Matrix.zeros(n_y, 1);
         return new Parameters(W1, b1, W2, b2);
     }

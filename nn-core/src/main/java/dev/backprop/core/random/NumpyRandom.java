@@ -1,5 +1,7 @@
 package dev.backprop.core.random;
 
+import dev.backprop.core.matrix.Matrix;
+
 /**
  * A faithful port of numpy's legacy global generator, {@code np.random.seed} plus the
  * {@code np.random.*} functions (that is, {@code np.random.RandomState} over MT19937).
@@ -179,17 +181,15 @@ public final class NumpyRandom {
      *
      * @param rows first dimension
      * @param cols second dimension
-     * @return a new {@code rows x cols} array
+     * @return a new {@code (rows, cols)} matrix
      * @throws IllegalArgumentException if a dimension is negative
      */
-    public double[][] rand(int rows, int cols) {
-        double[][] out = new double[checkSize(rows)][checkSize(cols)];
-        for (double[] row : out) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = randomSample();
-            }
+    public Matrix rand(int rows, int cols) {
+        double[] out = new double[checkSize(rows) * checkSize(cols)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = randomSample();
         }
-        return out;
+        return Matrix.of(rows, cols, out);
     }
 
     /**
@@ -291,17 +291,15 @@ public final class NumpyRandom {
      *
      * @param rows first dimension
      * @param cols second dimension
-     * @return a new {@code rows x cols} array
+     * @return a new {@code (rows, cols)} matrix
      * @throws IllegalArgumentException if a dimension is negative
      */
-    public double[][] randn(int rows, int cols) {
-        double[][] out = new double[checkSize(rows)][checkSize(cols)];
-        for (double[] row : out) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = gauss();
-            }
+    public Matrix randn(int rows, int cols) {
+        double[] out = new double[checkSize(rows) * checkSize(cols)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = gauss();
         }
-        return out;
+        return Matrix.of(rows, cols, out);
     }
 
     /**

@@ -22,10 +22,10 @@ class GradientCheckTests {
 
     private static GradientCheck.Result checkTwoLayer(Backward backward) {
         NumpyRandom random = new NumpyRandom(1);
-        Matrix X = Matrix.of(random.randn(3, 7));
-        Matrix Y = Matrix.of(random.randn(1, 7)).gt(0);
-        Parameters p = new Parameters(Matrix.of(random.randn(5, 3)), Matrix.of(random.randn(5, 1)),
-                Matrix.of(random.randn(1, 5)), Matrix.of(random.randn(1, 1)));
+        Matrix X = random.randn(3, 7);
+        Matrix Y = random.randn(1, 7).gt(0);
+        Parameters p = new Parameters(random.randn(5, 3), random.randn(5, 1),
+                random.randn(1, 5), random.randn(1, 1));
         Gradients grads = backward.apply(p, TwoLayerNetwork.forwardPropagation(X, p), X, Y);
 
         List<Shape> shapes = GradientCheck.shapes(p);

@@ -151,8 +151,8 @@ class TwoLayerNetworkTests {
 
     @Test
     void divergingTrainingStopsWithAClearError() {
-        assertThatThrownBy(() -> TwoLayerNetwork.nnModel(PLANAR.X(), PLANAR.Y().times(3), 4, 10, 1.2, 1, (i, c) -> { }))
+        assertThatThrownBy(() -> TwoLayerNetwork.nnModel(PLANAR.X(), PLANAR.Y(), 4, 200, 1e4, 1, (i, c) -> { }))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("nn_model: cost is NaN at iteration");
+                .hasMessageStartingWith("nn_model: cost is ").hasMessageContaining("at iteration");
     }
 }
