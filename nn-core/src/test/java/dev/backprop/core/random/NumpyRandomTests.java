@@ -442,9 +442,6 @@ class NumpyRandomTests {
         return Math.abs(Double.doubleToRawLongBits(a) - Double.doubleToRawLongBits(b));
     }
 
-    private static double[] flatten(double[][] grid) {
-        return Arrays.stream(grid).flatMapToDouble(Arrays::stream).toArray();
-    }
 
     private static double[] values(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).mapToDouble(Double::parseDouble).toArray();
