@@ -1,0 +1,23 @@
+package dev.backprop.lessons;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every lesson of the workshop, in order. */
+public final class Lessons {
+
+    private Lessons() {
+    }
+
+    public static List<Lesson> all() {
+        return List.of(new TensorsLesson(), new NeuronLesson(), new ForwardLesson(), new LinearRegressionLesson(),
+                new PlanarLesson());
+    }
+
+    /** The lesson with this number or name, e.g. {@code 5} or {@code planar}. */
+    public static Optional<Lesson> find(String numberOrName) {
+        return all().stream()
+                .filter(l -> l.name().equals(numberOrName) || String.valueOf(l.number()).equals(numberOrName))
+                .findFirst();
+    }
+}
