@@ -2,6 +2,11 @@ package dev.backprop.lessons;
 
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.UnaryOp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Seed 003: forward propagation by hand, then the same computation vectorised over a batch. */
 public final class ForwardLesson implements Lesson {
@@ -63,7 +68,18 @@ public final class ForwardLesson implements Lesson {
         double y = 1;
         double loss = -y * Math.log(yHat) - (1 - y) * Math.log(1 - yHat);
         log.printf("L(ŷ, y) = −(1)·log(0.45) − (1 − 1)·log(1 − 0.45) = %.6f", loss);
-        log.println(loss > 0.5 ? "ŷ < 0.5, so the network says skip: a costly mistake." : "");
+        log.println("ŷ < 0.5, so the network says skip: a costly mistake.");
+        Matrix p = Matrix.linspace(0.01, 0.99, 99);
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        curves.put("L(ŷ, 1) = −log ŷ", p.log().negate().toArray());
+        curves.put("L(ŷ, 0) = −log(1 − ŷ)", p.rminus(1).log().negate().toArray());
+        XYChart lossChart = Charts.functions("Cross-entropy loss: the student's ŷ = 0.45 when y = 1", "loss L",
+                p.toArray(), curves);
+        lossChart.setXAxisTitle("prediction ŷ");
+        XYSeries point = lossChart.addSeries("ŷ = 0.45, L = 0.798508", new double[] {yHat}, new double[] {loss});
+        point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        point.setMarker(SeriesMarkers.CIRCLE);
+        log.plot("cross-entropy-loss", lossChart);
 
         log.step("Vectorised over a batch of examples", """
                 Stack the $m$ examples as the **columns** of $X$, shape $(n_x, m)$. Then one matrix product
