@@ -3,7 +3,13 @@ package dev.backprop.lessons;
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.BackendUnavailableException;
 import dev.backprop.core.matrix.Backends;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,8 +121,8 @@ public final class Workshop {
                 err.println("workshop: cannot write to " + options.out());
                 return 1;
             }
-        } catch (Exception e) {
-            err.println("workshop: cannot create the output folder " + options.out() + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println("workshop: cannot create the output folder " + options.out() + ": " + reason(e));
             return 1;
         }
         Backend backend = chooseBackend(options.backend(), out, err);
@@ -141,6 +147,21 @@ public final class Workshop {
                     (System.nanoTime() - start) / 1e9, PngSink.lessonDir(options.out(), lesson));
         }
         return 0;
+    }
+
+    /** Why a file operation failed, in words: the exception's own text names only the path. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return "a file is in the way (" + e.getMessage() + ")";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such folder (" + e.getMessage() + ")";
+        }
+        String detail = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        return e.getClass().getSimpleName() + ": " + detail;
     }
 
     /** The backend by name; when it cannot start, says why and falls back to the CPU. */
