@@ -198,8 +198,30 @@ public final class CpuBackend implements Backend {
         int bRowStride = b.rows() == 1 ? 0 : b.cols();
         int bColStride = b.cols() == 1 ? 0 : 1;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                C[i * m + j] = op.apply(A[i * aRowStride + j * aColStride], B[i * bRowStride + j * bColStride]);
+            int ai = i * aRowStride;
+            int bi = i * bRowStride;
+            int ci = i * m;
+            switch (op) {
+                case ADD -> {
+                    for (int j = 0; j < m; j++) {
+                        C[ci + j] = A[ai + j * aColStride] + B[bi + j * bColStride];
+                    }
+                }
+                case SUBTRACT -> {
+                    for (int j = 0; j < m; j++) {
+                        C[ci + j] = A[ai + j * aColStride] - B[bi + j * bColStride];
+                    }
+                }
+                case MULTIPLY -> {
+                    for (int j = 0; j < m; j++) {
+                        C[ci + j] = A[ai + j * aColStride] * B[bi + j * bColStride];
+                    }
+                }
+                default -> {
+                    for (int j = 0; j < m; j++) {
+                        C[ci + j] = op.apply(A[ai + j * aColStride], B[bi + j * bColStride]);
+                    }
+                }
             }
         }
         return wrap(n, m, C);
