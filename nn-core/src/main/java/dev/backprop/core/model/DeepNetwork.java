@@ -307,7 +307,11 @@ public final class DeepNetwork {
 
         /** dA^[l] = ∂J/∂A^[l] (times m), l = 0..L−1; dA^[0] is the gradient with respect to X. */
         public Matrix dA(int l) {
-            return dA.get(checkLayer(l + 1, L()) - 1);
+            if (l < 0 || l >= L()) {
+                throw new IndexOutOfBoundsException("dA" + l + " does not exist: dA^[l] is kept for l = 0.."
+                        + (L() - 1));
+            }
+            return dA.get(l);
         }
 
         /** dW^[l], l = 1..L. */
@@ -415,9 +419,11 @@ public final class DeepNetwork {
         checkLinear(where, aName, A_prev, wName, W, bName, b);
         int k = activation.pieces();
         if (W.rows() % k != 0) {
-            throw new IllegalArgumentException(where + ": " + activation + " needs k = " + k + " weight sets stacked in "
-                    + wName + ", a multiple of " + k + " rows, but " + wName + " has shape " + W.shape().compact());
+            throw new IllegalArgumentException(where + ": " + activation + " needs k = " + k
+                    + " weight sets stacked in " + wName + ", a multiple of " + k + " rows, but " + wName
+                    + " has shape " + W.shape().compact());
         }
+        // Z = W · A_prev + b,  A = g(Z)
         Matrix Z = W.dot(A_prev).plus(b);
         Matrix A = activation.forward(Z);
         return new LayerCache(A_prev, W, b, Z, A, activation);
@@ -513,8 +519,11 @@ public final class DeepNetwork {
                     + " but Z has shape " + cache.Z().shape().compact());
         }
         int m = A_prev.cols();
+        // dW = (1/m) dZ · A_prevᵀ
         Matrix dW = dZ.dot(A_prev.T()).times(1.0 / m);
+        // db = (1/m) Σ_columns dZ
         Matrix db = dZ.sum(1).times(1.0 / m);
+        // dA_prev = Wᵀ · dZ
         Matrix dA_prev = W.T().dot(dZ);
         return new LayerGradients(dA_prev, dW, db);
     }
@@ -594,6 +603,7 @@ public final class DeepNetwork {
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
         for (int l = 1; l <= parameters.L(); l++) {
+            // W^[l] := W^[l] − α dW^[l],  b^[l] := b^[l] − α db^[l]
             W.add(parameters.W(l).minus(grads.dW(l).times(learningRate)));
             b.add(parameters.b(l).minus(grads.db(l).times(learningRate)));
         }

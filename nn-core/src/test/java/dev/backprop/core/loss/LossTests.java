@@ -237,7 +237,8 @@ class LossTests {
         assertThatThrownBy(() -> new SparseCategoricalCrossEntropy().loss(SOFTMAX_LIKE, Matrix.row(1, 3)))
                 .hasMessageStartingWith("sparse_categorical_crossentropy: every label must be an integer from 0 to 2");
         assertThatThrownBy(() -> new SparseCategoricalCrossEntropy().loss(SOFTMAX_LIKE, ONE_HOT))
-                .hasMessage("sparse_categorical_crossentropy: Y must be a row of class indices (1, m), got shape (3,2)");
+                .hasMessage("sparse_categorical_crossentropy: Y must be a row of class indices (1, m),"
+                        + " got shape (3,2)");
         assertThatThrownBy(() -> new SparseCategoricalCrossEntropy().loss(SOFTMAX_LIKE, Matrix.row(1, 2, 0)))
                 .hasMessageContaining("AL has shape (3,2) but Y has shape (1,3)");
     }

@@ -420,7 +420,8 @@ class DeepNetworkTests {
         DeepParameters p = DeepNetwork.initializeParametersDeep(5, 4, 3);
         assertThatThrownBy(() -> DeepNetwork.lModelForward(Matrix.zeros(5, 2), p, List.of(new Relu())))
                 .hasMessage("L_model_forward: 2 layers of parameters but 1 activations [relu]");
-        assertThatThrownBy(() -> DeepNetwork.lModelForward(Matrix.zeros(5, 2), p, List.of(new Maxout(3), new Sigmoid())))
+        List<Activation> maxout = List.of(new Maxout(3), new Sigmoid());
+        assertThatThrownBy(() -> DeepNetwork.lModelForward(Matrix.zeros(5, 2), p, maxout))
                 .hasMessage("L_model_forward: layer 1: maxout(k=3) needs k = 3 weight sets stacked in W1, a multiple"
                         + " of 3 rows, but W1 has shape (4,5)");
         DeepCaches caches = DeepNetwork.lModelForward(Matrix.zeros(5, 2), p);
