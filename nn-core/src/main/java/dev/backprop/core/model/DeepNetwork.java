@@ -660,7 +660,10 @@ public final class DeepNetwork {
 
     // ---------------------------------------------------------------- prediction
 
-    /** Workshop: {@code predict(X, y, parameters)}: 1 where AL &gt; 0.5, else 0, as a (1, m) matrix. */
+    /**
+     * Workshop: {@code predict(X, y, parameters)}: 1 where AL &gt; 0.5, else 0, as a (1, m) matrix. The workshop's
+     * also prints the accuracy against y; here {@link TwoLayerNetwork#accuracy} computes it.
+     */
     public static Matrix predict(Matrix X, DeepParameters parameters) {
         return predict(X, parameters, workshopActivations(parameters.L()));
     }
