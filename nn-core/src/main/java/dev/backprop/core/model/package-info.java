@@ -1,2 +1,2 @@
-/** The workshop's networks: the two-layer network of "The Algorithm", written as the workshop's numpy functions. */
+/** The workshop's networks as its numpy functions: the two-layer network of "The Algorithm" and the L-layer network. */
 package dev.backprop.core.model;

@@ -1,0 +1,61 @@
+package dev.backprop.core.loss;
+
+import dev.backprop.core.matrix.Matrix;
+
+/**
+ * Categorical cross-entropy with integer labels: Y is a row (1, m) of class indices 0 ≤ yⱼ &lt; n_classes, which
+ * is {@link CategoricalCrossEntropy} on the one-hot columns of Y.
+ * <pre>
+ * onehot = [i = yⱼ]   (n_classes, m)      built as column(0, 1, ..., n−1) == Y, broadcast
+ * ℒ = −log â_(y)      â = clip(ŷ, ε, 1 − ε)
+ * ∂ℒ/∂ŷ = −onehot / â
+ * </pre>
+ * Guard: ŷ is clipped to [ε, 1 − ε], as for {@link CategoricalCrossEntropy}. Keras:
+ * {@code SparseCategoricalCrossentropy}.
+ */
+public record SparseCategoricalCrossEntropy() implements CategoricalLoss {
+
+    private static final CategoricalCrossEntropy CATEGORICAL = new CategoricalCrossEntropy();
+
+    @Override
+    public Matrix oneHot(Matrix Y, int classes) {
+        if (Y.rows() != 1) {
+            throw new IllegalArgumentException(this + ": Y must be a row of class indices (1, m), got shape "
+                    + Y.shape().compact());
+        }
+        double[] indices = new double[classes];
+        for (int i = 0; i < classes; i++) {
+            indices[i] = i;
+        }
+        return Matrix.column(indices).to(Y.backend()).eq(Y);
+    }
+
+    private Matrix oneHot(Matrix AL, Matrix Y, boolean checkLabels) {
+        Matrix onehot = oneHot(Y, AL.rows());
+        if (Y.cols() != AL.cols()) {
+            throw new IllegalArgumentException(this + ": AL has shape " + AL.shape().compact() + " but Y has shape "
+                    + Y.shape().compact() + " (a row of " + AL.cols() + " class indices expected)");
+        }
+        if (checkLabels && onehot.sum() != Y.cols()) {
+            throw new IllegalArgumentException(this + ": every label must be an integer from 0 to "
+                    + (AL.rows() - 1) + ", Y = " + Y);
+        }
+        return onehot;
+    }
+
+    /** Checks that every label names a class (one number comes back from the backend). */
+    @Override
+    public Matrix loss(Matrix AL, Matrix Y) {
+        return CATEGORICAL.loss(AL, oneHot(AL, Y, true));
+    }
+
+    @Override
+    public Matrix gradient(Matrix AL, Matrix Y) {
+        return CATEGORICAL.gradient(AL, oneHot(AL, Y, false));
+    }
+
+    @Override
+    public String toString() {
+        return "sparse_categorical_crossentropy";
+    }
+}

@@ -1,0 +1,733 @@
+package dev.backprop.core.model;
+
+import dev.backprop.core.activation.Activation;
+import dev.backprop.core.activation.Relu;
+import dev.backprop.core.activation.Sigmoid;
+import dev.backprop.core.activation.Softmax;
+import dev.backprop.core.loss.BinaryCrossEntropy;
+import dev.backprop.core.loss.CategoricalLoss;
+import dev.backprop.core.loss.Loss;
+import dev.backprop.core.matrix.Backend;
+import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.MatrixGroup;
+import dev.backprop.core.matrix.MatrixScope;
+import dev.backprop.core.matrix.Shape;
+import dev.backprop.core.model.TwoLayerNetwork.CostListener;
+import dev.backprop.core.random.NumpyRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An L-layer network: the general case of the workshop's deep-network slides (seed 003, "Deep Neural Networks"),
+ * written as the functions of the course those slides follow (the Deep Learning Specialization's "Building your
+ * Deep Neural Network: Step by Step"), each with the same name in camelCase and the same argument order. Examples
+ * are columns: X = A^[0] is (n^[0], m) and A^[l] is (n^[l], m).
+ * <pre>
+ * forward,  l = 1..L:   Z^[l] = W^[l] A^[l−1] + b^[l]            (n^[l], m)
+ *                       A^[l] = g^[l](Z^[l])                     (n^[l], m)
+ * cost:                 J = (1/m) Σⱼ ℒ(A^[L](j), Y(j))
+ * backward, l = L..1:   dA^[L] = ∂ℒ/∂A^[L]                        each loss's own gradient
+ *                       dZ^[l] = dA^[l] ⊙ g^[l]′(Z^[l])            (n^[l], m)
+ *                       dW^[l] = (1/m) dZ^[l] A^[l−1]ᵀ             (n^[l], n^[l−1])
+ *                       db^[l] = (1/m) Σ_columns dZ^[l]            (n^[l], 1)
+ *                       dA^[l−1] = W^[l]ᵀ dZ^[l]                  (n^[l−1], m)
+ * update:               W^[l] := W^[l] − α dW^[l],   b^[l] := b^[l] − α db^[l]
+ * </pre>
+ * The workshop's network is [LINEAR → RELU] × (L−1) → LINEAR → SIGMOID with the cross-entropy cost; the methods
+ * that take no {@link Architecture} and no activation list build exactly that. The others take any
+ * {@link Activation} per layer and any {@link Loss} at the output.
+ *
+ * <p>Departures from the workshop: parameters, caches and gradients are records indexed by layer, l = 1..L as in
+ * the formulas ({@code parameters.W(l)}), not dicts keyed by strings; each layer's cache also keeps A^[l] and the
+ * layer's activation, so the backward step needs neither passed again.
+ *
+ * <p>Like {@link TwoLayerNetwork}, the math runs on whatever {@link Backend} X lives on.
+ */
+public final class DeepNetwork {
+
+    /** The learning rate of the workshop's {@code L_layer_model}. */
+    public static final double LEARNING_RATE = 0.0075;
+
+    /** The seed of {@code initialize_parameters_deep}: {@code np.random.seed(3)}. */
+    public static final int SEED = 3;
+
+    /** {@code L_layer_model} reports the cost every 100 iterations. */
+    public static final int COST_EVERY = 100;
+
+    private DeepNetwork() {
+    }
+
+    // ---------------------------------------------------------------- the types
+
+    /** How {@link #initializeParametersDeep(Architecture, Initialization, int)} draws W^[l]; b^[l] starts at 0. */
+    public enum Initialization {
+        /**
+         * randn · 0.01, the workshop's {@code initialize_parameters_deep}. Breaks the symmetry, but in a deep ReLU
+         * network each layer shrinks the signal about 100 times, so training stalls.
+         */
+        SMALL_RANDOM,
+        /**
+         * He et al. (2015): randn · √(2 / n^[l−1]), which keeps the variance of ReLU activations the same from layer
+         * to layer. The workshop's {@code initialize_parameters_he}.
+         */
+        HE,
+        /** Xavier/Glorot: randn · √(1 / n^[l−1]), the same idea for tanh and sigmoid. */
+        XAVIER,
+        /**
+         * All zeros: every unit of a layer computes the same thing and gets the same gradient, so the symmetry is
+         * never broken. The workshop's {@code initialize_parameters_zeros}; draws nothing.
+         */
+        ZEROS;
+
+        /** The factor a standard-normal draw is multiplied by, for a layer with n^[l−1] inputs. */
+        public double scale(int nPrev) {
+            return switch (this) {
+                case SMALL_RANDOM -> 0.01;
+                case HE -> Math.sqrt(2.0 / nPrev);
+                case XAVIER -> Math.sqrt(1.0 / nPrev);
+                case ZEROS -> 0.0;
+            };
+        }
+    }
+
+    /**
+     * What a network is: the layer sizes n^[0], ..., n^[L] (the workshop's {@code layer_dims}), the activation
+     * g^[l] of each layer l = 1..L, and the loss it minimises.
+     */
+    public record Architecture(List<Integer> layerDims, List<Activation> activations, Loss loss) {
+
+        public Architecture {
+            layerDims = List.copyOf(layerDims);
+            activations = List.copyOf(activations);
+            Objects.requireNonNull(loss, "loss");
+            if (layerDims.size() < 2) {
+                throw new IllegalArgumentException("layer_dims " + layerDims
+                        + " must hold at least the input size n^[0] and the output size n^[L]");
+            }
+            for (int l = 0; l < layerDims.size(); l++) {
+                if (layerDims.get(l) < 1) {
+                    throw new IllegalArgumentException("layer_dims " + layerDims + ": n^[" + l + "] = "
+                            + layerDims.get(l) + ", every size must be positive");
+                }
+            }
+            if (activations.size() != layerDims.size() - 1) {
+                throw new IllegalArgumentException("layer_dims " + layerDims + " make L = " + (layerDims.size() - 1)
+                        + " layers but " + activations.size() + " activations were given");
+            }
+        }
+
+        /** The workshop's network: [LINEAR → RELU] × (L−1) → LINEAR → SIGMOID, binary cross-entropy. */
+        public static Architecture dls(int... layerDims) {
+            return of(layerDims, new Relu(), new Sigmoid(), new BinaryCrossEntropy());
+        }
+
+        /** {@code hidden} in layers 1..L−1, {@code output} in layer L. */
+        public static Architecture of(int[] layerDims, Activation hidden, Activation output, Loss loss) {
+            List<Activation> activations = new ArrayList<>(Collections.nCopies(Math.max(0, layerDims.length - 2),
+                    hidden));
+            activations.add(output);
+            return new Architecture(Arrays.stream(layerDims).boxed().toList(), activations, loss);
+        }
+
+        /** The number of layers with parameters. */
+        public int L() {
+            return activations.size();
+        }
+
+        /** n^[l], for l = 0..L. */
+        public int n(int l) {
+            return layerDims.get(l);
+        }
+
+        /** g^[l], for l = 1..L. */
+        public Activation g(int l) {
+            return activations.get(checkLayer(l, L()) - 1);
+        }
+    }
+
+    /**
+     * W^[l] (n^[l], n^[l−1]) and b^[l] (n^[l], 1) for l = 1..L: the workshop's {@code parameters} dict. A maxout
+     * layer with k pieces has k·n^[l] rows in W^[l] and b^[l], its k weight sets stacked
+     * ({@link dev.backprop.core.activation.Maxout}).
+     */
+    public record DeepParameters(List<Matrix> weights, List<Matrix> biases) implements MatrixGroup {
+
+        public DeepParameters {
+            weights = List.copyOf(weights);
+            biases = List.copyOf(biases);
+            if (weights.isEmpty() || weights.size() != biases.size()) {
+                throw new IllegalArgumentException("parameters: " + weights.size() + " weight matrices and "
+                        + biases.size() + " bias vectors, need L ≥ 1 of each");
+            }
+            for (int l = 1; l <= weights.size(); l++) {
+                Matrix W = weights.get(l - 1);
+                Matrix b = biases.get(l - 1);
+                if (b.rows() != W.rows() || b.cols() != 1) {
+                    throw new IllegalArgumentException("parameters: b" + l + " has shape " + b.shape().compact()
+                            + " but W" + l + " has shape " + W.shape().compact() + ": b" + l + " must be ("
+                            + W.rows() + ",1)");
+                }
+            }
+        }
+
+        /** The parameters from {@link #matrices()}'s order: W1, b1, W2, b2, ... */
+        public static DeepParameters of(List<Matrix> matrices) {
+            if (matrices.size() % 2 != 0) {
+                throw new IllegalArgumentException("parameters: " + matrices.size() + " matrices, not pairs (W, b)");
+            }
+            List<Matrix> W = new ArrayList<>();
+            List<Matrix> b = new ArrayList<>();
+            for (int i = 0; i < matrices.size(); i += 2) {
+                W.add(matrices.get(i));
+                b.add(matrices.get(i + 1));
+            }
+            return new DeepParameters(W, b);
+        }
+
+        /** The number of layers L. */
+        public int L() {
+            return weights.size();
+        }
+
+        /** W^[l], l = 1..L. */
+        public Matrix W(int l) {
+            return weights.get(checkLayer(l, L()) - 1);
+        }
+
+        /** b^[l], l = 1..L. */
+        public Matrix b(int l) {
+            return biases.get(checkLayer(l, L()) - 1);
+        }
+
+        /** W1, b1, W2, b2, ..., WL, bL. */
+        @Override
+        public List<Matrix> matrices() {
+            List<Matrix> all = new ArrayList<>();
+            for (int l = 1; l <= L(); l++) {
+                all.add(W(l));
+                all.add(b(l));
+            }
+            return all;
+        }
+
+        /** These parameters on another backend (copies), like {@code tensor.to(device)}. */
+        public DeepParameters to(Backend backend) {
+            return new DeepParameters(weights.stream().map(W -> W.to(backend)).toList(),
+                    biases.stream().map(b -> b.to(backend)).toList());
+        }
+    }
+
+    /**
+     * What layer l's forward step saw and made: the workshop's {@code cache = ((A_prev, W, b), Z)}, plus A = g(Z)
+     * and the activation g, which the backward step reads back.
+     */
+    public record LayerCache(Matrix A_prev, Matrix W, Matrix b, Matrix Z, Matrix A, Activation activation)
+            implements MatrixGroup {
+
+        @Override
+        public List<Matrix> matrices() {
+            return List.of(A_prev, W, b, Z, A);
+        }
+    }
+
+    /** The caches of layers 1..L, the workshop's {@code caches} list. */
+    public record DeepCaches(List<LayerCache> layers) implements MatrixGroup {
+
+        public DeepCaches {
+            layers = List.copyOf(layers);
+        }
+
+        public int L() {
+            return layers.size();
+        }
+
+        /** The cache of layer l, l = 1..L. */
+        public LayerCache layer(int l) {
+            return layers.get(checkLayer(l, L()) - 1);
+        }
+
+        /** A^[l] for l = 0..L; A^[0] is X. */
+        public Matrix A(int l) {
+            return l == 0 ? layer(1).A_prev() : layer(l).A();
+        }
+
+        /** Z^[l] for l = 1..L. */
+        public Matrix Z(int l) {
+            return layer(l).Z();
+        }
+
+        /** A^[L], the prediction ŷ. */
+        public Matrix AL() {
+            return A(L());
+        }
+
+        /** Z1, A1, ..., ZL, AL. */
+        @Override
+        public List<Matrix> matrices() {
+            List<Matrix> all = new ArrayList<>();
+            for (LayerCache c : layers) {
+                all.add(c.Z());
+                all.add(c.A());
+            }
+            return all;
+        }
+    }
+
+    /** What one layer's backward step returns: the workshop's {@code dA_prev, dW, db}. */
+    public record LayerGradients(Matrix dA_prev, Matrix dW, Matrix db) implements MatrixGroup {
+
+        @Override
+        public List<Matrix> matrices() {
+            return List.of(dA_prev, dW, db);
+        }
+    }
+
+    /**
+     * The workshop's {@code grads}: dA^[l] for l = 0..L−1, and dW^[l], db^[l] for l = 1..L, each with the shape of
+     * what it is the gradient of.
+     */
+    public record DeepGradients(List<Matrix> dA, List<Matrix> dW, List<Matrix> db) implements MatrixGroup {
+
+        public DeepGradients {
+            dA = List.copyOf(dA);
+            dW = List.copyOf(dW);
+            db = List.copyOf(db);
+            if (dW.isEmpty() || dW.size() != db.size() || dA.size() != dW.size()) {
+                throw new IllegalArgumentException("grads: " + dA.size() + " dA, " + dW.size() + " dW, " + db.size()
+                        + " db; need L of each");
+            }
+        }
+
+        public int L() {
+            return dW.size();
+        }
+
+        /** dA^[l] = ∂J/∂A^[l] (times m), l = 0..L−1; dA^[0] is the gradient with respect to X. */
+        public Matrix dA(int l) {
+            if (l < 0 || l >= L()) {
+                throw new IndexOutOfBoundsException("dA" + l + " does not exist: dA^[l] is kept for l = 0.."
+                        + (L() - 1));
+            }
+            return dA.get(l);
+        }
+
+        /** dW^[l], l = 1..L. */
+        public Matrix dW(int l) {
+            return dW.get(checkLayer(l, L()) - 1);
+        }
+
+        /** db^[l], l = 1..L. */
+        public Matrix db(int l) {
+            return db.get(checkLayer(l, L()) - 1);
+        }
+
+        /** dW1, db1, ..., dWL, dbL: the order of {@link DeepParameters#matrices()}, for the gradient check. */
+        @Override
+        public List<Matrix> matrices() {
+            List<Matrix> all = new ArrayList<>();
+            for (int l = 1; l <= L(); l++) {
+                all.add(dW(l));
+                all.add(db(l));
+            }
+            return all;
+        }
+    }
+
+    /** One row of the table of shapes: layer l's W^[l], b^[l], Z^[l] and A^[l]. */
+    public record LayerShapes(int l, Shape W, Shape b, Shape Z, Shape A) {
+    }
+
+    private static int checkLayer(int l, int L) {
+        if (l < 1 || l > L) {
+            throw new IndexOutOfBoundsException("layer " + l + " does not exist: layers are 1.." + L);
+        }
+        return l;
+    }
+
+    // ---------------------------------------------------------------- initialisation
+
+    /**
+     * Workshop: {@code initialize_parameters_deep(layer_dims)}, with its {@code np.random.seed(3)}: for the workshop's
+     * architecture, W^[l] = randn(n^[l], n^[l−1]) · 0.01 and b^[l] = zeros((n^[l], 1)).
+     */
+    public static DeepParameters initializeParametersDeep(int... layerDims) {
+        return initializeParametersDeep(Architecture.dls(layerDims), Initialization.SMALL_RANDOM, SEED);
+    }
+
+    /** {@link #initializeParametersDeep(Architecture, Initialization, int)} with the workshop's seed 3. */
+    public static DeepParameters initializeParametersDeep(Architecture architecture, Initialization initialization) {
+        return initializeParametersDeep(architecture, initialization, SEED);
+    }
+
+    /**
+     * Workshop: {@code initialize_parameters_deep}, {@code initialize_parameters_he}, {@code _zeros}: seeds numpy's
+     * generator with {@code seed}, then for l = 1..L in turn
+     * <pre>
+     * W^[l] = randn(k·n^[l], n^[l−1]) · scale(n^[l−1])     (k = 1, or the pieces of a maxout layer)
+     * b^[l] = zeros((k·n^[l], 1))
+     * </pre>
+     * drawing in the same order as numpy, so the weights are the notebook's. The parameters are on the CPU.
+     */
+    public static DeepParameters initializeParametersDeep(Architecture architecture, Initialization initialization,
+                                                          int seed) {
+        NumpyRandom random = new NumpyRandom(seed);
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        for (int l = 1; l <= architecture.L(); l++) {
+            int rows = architecture.n(l) * architecture.g(l).pieces();
+            int nPrev = architecture.n(l - 1);
+            W.add(initialization == Initialization.ZEROS ? Matrix.zeros(rows, nPrev)
+                    : random.randn(rows, nPrev).times(initialization.scale(nPrev)));
+            b.add(Matrix.zeros(rows, 1));
+        }
+        return new DeepParameters(W, b);
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    /**
+     * Workshop: {@code linear_forward(A, W, b)}, the linear part of a layer.
+     * <pre>
+     * Z = W · A + b      (n^[l], n^[l−1])·(n^[l−1], m) + (n^[l], 1) → (n^[l], m)
+     * </pre>
+     * The workshop also returns {@code cache = (A, W, b)}; here {@link #linearActivationForward} keeps them.
+     *
+     * @throws IllegalArgumentException when W's columns do not match A's rows, or b is not (n^[l], 1)
+     */
+    public static Matrix linearForward(Matrix A, Matrix W, Matrix b) {
+        checkLinear("linear_forward", "A", A, "W", W, "b", b);
+        return W.dot(A).plus(b);
+    }
+
+    /**
+     * Workshop: {@code linear_activation_forward(A_prev, W, b, activation)}: one layer.
+     * <pre>
+     * Z = W · A_prev + b
+     * A = g(Z)
+     * </pre>
+     * Returns the layer's cache; A is {@code cache.A()}.
+     */
+    public static LayerCache linearActivationForward(Matrix A_prev, Matrix W, Matrix b, Activation activation) {
+        return layerForward("linear_activation_forward", "A_prev", A_prev, "W", W, "b", b, activation);
+    }
+
+    private static LayerCache layerForward(String where, String aName, Matrix A_prev, String wName, Matrix W,
+                                           String bName, Matrix b, Activation activation) {
+        checkLinear(where, aName, A_prev, wName, W, bName, b);
+        int k = activation.pieces();
+        if (W.rows() % k != 0) {
+            throw new IllegalArgumentException(where + ": " + activation + " needs k = " + k
+                    + " weight sets stacked in " + wName + ", a multiple of " + k + " rows, but " + wName
+                    + " has shape " + W.shape().compact());
+        }
+        // Z = W · A_prev + b,  A = g(Z)
+        Matrix Z = W.dot(A_prev).plus(b);
+        Matrix A = activation.forward(Z);
+        return new LayerCache(A_prev, W, b, Z, A, activation);
+    }
+
+    private static void checkLinear(String where, String aName, Matrix A, String wName, Matrix W, String bName,
+                                    Matrix b) {
+        if (W.cols() != A.rows()) {
+            throw new IllegalArgumentException(where + " does not chain: " + wName + " has shape "
+                    + W.shape().compact() + " but " + aName + " has shape " + A.shape().compact() + " (" + wName
+                    + "'s " + W.cols() + " columns must match " + aName + "'s " + A.rows() + " rows)");
+        }
+        if (b.rows() != W.rows() || b.cols() != 1) {
+            throw new IllegalArgumentException(where + ": " + bName + " has shape " + b.shape().compact() + " but "
+                    + wName + " has shape " + W.shape().compact() + ": " + bName + " must be (" + W.rows() + ",1)");
+        }
+    }
+
+    /** [RELU] × (L−1) → SIGMOID: the workshop's activations for L layers. */
+    public static List<Activation> workshopActivations(int L) {
+        List<Activation> activations = new ArrayList<>(Collections.nCopies(L - 1, new Relu()));
+        activations.add(new Sigmoid());
+        return activations;
+    }
+
+    /**
+     * Workshop: {@code L_model_forward(X, parameters)}: [LINEAR → RELU] × (L−1) → LINEAR → SIGMOID. Returns the
+     * caches; AL is {@code caches.AL()}.
+     */
+    public static DeepCaches lModelForward(Matrix X, DeepParameters parameters) {
+        return lModelForward(X, parameters, workshopActivations(parameters.L()));
+    }
+
+    /**
+     * {@code L_model_forward} with activation g^[l] in layer l:
+     * <pre>
+     * A^[0] = X
+     * for l = 1..L:  Z^[l] = W^[l] A^[l−1] + b^[l],  A^[l] = g^[l](Z^[l])
+     * </pre>
+     *
+     * @throws IllegalArgumentException when a layer's W^[l] does not chain with A^[l−1] (the message names the layer
+     *                                  and both shapes), or there are not L activations
+     */
+    public static DeepCaches lModelForward(Matrix X, DeepParameters parameters, List<Activation> activations) {
+        int L = parameters.L();
+        if (activations.size() != L) {
+            throw new IllegalArgumentException("L_model_forward: " + L + " layers of parameters but "
+                    + activations.size() + " activations " + activations);
+        }
+        List<LayerCache> caches = new ArrayList<>();
+        Matrix A = X;
+        for (int l = 1; l <= L; l++) {
+            LayerCache cache = layerForward("L_model_forward: layer " + l, l == 1 ? "X" : "A" + (l - 1), A,
+                    "W" + l, parameters.W(l), "b" + l, parameters.b(l), activations.get(l - 1));
+            caches.add(cache);
+            A = cache.A();
+        }
+        return new DeepCaches(caches);
+    }
+
+    // ---------------------------------------------------------------- cost
+
+    /**
+     * Workshop: {@code compute_cost(AL, Y)}, the cross-entropy cost.
+     * <pre>
+     * J = −(1/m) Σⱼ ( y⁽ʲ⁾ log a⁽ʲ⁾ + (1 − y⁽ʲ⁾) log(1 − a⁽ʲ⁾) )
+     * </pre>
+     */
+    public static double computeCost(Matrix AL, Matrix Y) {
+        return computeCost(AL, Y, new BinaryCrossEntropy());
+    }
+
+    /** J = (1/m) Σⱼ ℒ(A^[L](j), Y(j)) for any loss. */
+    public static double computeCost(Matrix AL, Matrix Y, Loss loss) {
+        return loss.cost(AL, Y);
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /**
+     * Workshop: {@code linear_backward(dZ, cache)}, the linear part of a layer's backward step.
+     * <pre>
+     * dW = (1/m) dZ · A_prevᵀ          (n^[l], n^[l−1])
+     * db = (1/m) Σ_columns dZ          (n^[l], 1)
+     * dA_prev = Wᵀ · dZ                (n^[l−1], m)
+     * </pre>
+     */
+    public static LayerGradients linearBackward(Matrix dZ, LayerCache cache) {
+        Matrix A_prev = cache.A_prev();
+        Matrix W = cache.W();
+        if (!dZ.shape().equals(cache.Z().shape())) {
+            throw new IllegalArgumentException("linear_backward: dZ has shape " + dZ.shape().compact()
+                    + " but Z has shape " + cache.Z().shape().compact());
+        }
+        int m = A_prev.cols();
+        // dW = (1/m) dZ · A_prevᵀ
+        Matrix dW = dZ.dot(A_prev.T()).times(1.0 / m);
+        // db = (1/m) Σ_columns dZ
+        Matrix db = dZ.sum(1).times(1.0 / m);
+        // dA_prev = Wᵀ · dZ
+        Matrix dA_prev = W.T().dot(dZ);
+        return new LayerGradients(dA_prev, dW, db);
+    }
+
+    /**
+     * Workshop: {@code linear_activation_backward(dA, cache, activation)}: one layer's backward step, with the
+     * activation the cache remembers.
+     * <pre>
+     * dZ = g′ applied to dA     (dA ⊙ g′(Z) for an elementwise g)
+     * dA_prev, dW, db = linear_backward(dZ, cache)
+     * </pre>
+     */
+    public static LayerGradients linearActivationBackward(Matrix dA, LayerCache cache) {
+        if (!dA.shape().equals(cache.A().shape())) {
+            throw new IllegalArgumentException("linear_activation_backward: dA has shape " + dA.shape().compact()
+                    + " but A has shape " + cache.A().shape().compact());
+        }
+        Matrix dZ = cache.activation().backward(dA, cache.Z(), cache.A());
+        return linearBackward(dZ, cache);
+    }
+
+    /**
+     * Workshop: {@code L_model_backward(AL, Y, caches)}, for the cross-entropy cost:
+     * {@code dAL = −(Y/AL − (1 − Y)/(1 − AL))}, then back through the layers.
+     */
+    public static DeepGradients lModelBackward(Matrix AL, Matrix Y, DeepCaches caches) {
+        return lModelBackward(AL, Y, caches, new BinaryCrossEntropy());
+    }
+
+    /**
+     * {@code L_model_backward} for any loss:
+     * <pre>
+     * dA^[L] = loss.gradient(AL, Y)              binary cross-entropy: −(Y/AL − (1 − Y)/(1 − AL))
+     * for l = L..1:  dA^[l−1], dW^[l], db^[l] = linear_activation_backward(dA^[l], cache^[l])
+     * </pre>
+     * When the output layer is softmax and the loss a categorical cross-entropy, the first step is the combined
+     * dZ^[L] = A^[L] − Y ({@link Softmax#backwardWithCrossEntropy}), which equals the two steps above without
+     * dividing by A^[L].
+     */
+    public static DeepGradients lModelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
+        int L = caches.L();
+        Matrix[] dA = new Matrix[L];
+        Matrix[] dW = new Matrix[L];
+        Matrix[] db = new Matrix[L];
+        LayerCache output = caches.layer(L);
+        LayerGradients grads;
+        if (output.activation() instanceof Softmax && loss instanceof CategoricalLoss categorical) {
+            // dZ^[L] = A^[L] − Y
+            grads = linearBackward(Softmax.backwardWithCrossEntropy(AL, categorical.oneHot(Y, AL.rows())), output);
+        } else {
+            // dA^[L] = ∂ℒ/∂A^[L]
+            grads = linearActivationBackward(loss.gradient(AL, Y), output);
+        }
+        dA[L - 1] = grads.dA_prev();
+        dW[L - 1] = grads.dW();
+        db[L - 1] = grads.db();
+        for (int l = L - 1; l >= 1; l--) {
+            // dA^[l−1], dW^[l], db^[l] from dA^[l]
+            grads = linearActivationBackward(dA[l], caches.layer(l));
+            dA[l - 1] = grads.dA_prev();
+            dW[l - 1] = grads.dW();
+            db[l - 1] = grads.db();
+        }
+        return new DeepGradients(List.of(dA), List.of(dW), List.of(db));
+    }
+
+    // ---------------------------------------------------------------- update and training
+
+    /**
+     * Workshop: {@code update_parameters(parameters, grads, learning_rate)}, one step of gradient descent.
+     * <pre>
+     * W^[l] := W^[l] − α dW^[l],   b^[l] := b^[l] − α db^[l]     for l = 1..L
+     * </pre>
+     */
+    public static DeepParameters updateParameters(DeepParameters parameters, DeepGradients grads,
+                                                  double learningRate) {
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        for (int l = 1; l <= parameters.L(); l++) {
+            // W^[l] := W^[l] − α dW^[l],  b^[l] := b^[l] − α db^[l]
+            W.add(parameters.W(l).minus(grads.dW(l).times(learningRate)));
+            b.add(parameters.b(l).minus(grads.db(l).times(learningRate)));
+        }
+        return new DeepParameters(W, b);
+    }
+
+    /**
+     * Workshop: {@code L_layer_model(X, Y, layers_dims, learning_rate, num_iterations, print_cost)}: the workshop's
+     * network and initialisation, the cost reported every 100 iterations (0, 100, ...).
+     */
+    public static DeepParameters lLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+                                             int numIterations, CostListener listener) {
+        return lLayerModel(X, Y, Architecture.dls(layersDims), Initialization.SMALL_RANDOM, learningRate,
+                numIterations, COST_EVERY, listener);
+    }
+
+    /**
+     * Workshop: {@code L_layer_model}: initialise (seed 3), then repeat forward propagation, cost, backward
+     * propagation and update. The parameters are made on the host and moved to X's backend, where training stays.
+     *
+     * <p>Departures from the workshop, as in {@link TwoLayerNetwork#nnModel}: the cost is computed only on the
+     * iterations it is reported (every {@code costEvery}, from 0; never when {@code costEvery} is 0), and each
+     * iteration runs in a {@link MatrixScope} so that a device frees its temporaries.
+     *
+     * @throws IllegalStateException when the cost stops being finite (learning rate too large, say)
+     */
+    public static DeepParameters lLayerModel(Matrix X, Matrix Y, Architecture architecture,
+                                             Initialization initialization, double learningRate, int numIterations,
+                                             int costEvery, CostListener listener) {
+        if (X.cols() != Y.cols()) {
+            throw new IllegalArgumentException("L_layer_model: X has " + X.cols() + " examples " + X.shape().compact()
+                    + " but Y has " + Y.cols() + " " + Y.shape().compact());
+        }
+        DeepParameters parameters = initializeParametersDeep(architecture, initialization).to(X.backend());
+        for (int i = 0; i < numIterations; i++) {
+            try (MatrixScope scope = MatrixScope.open()) {
+                DeepCaches caches = lModelForward(X, parameters, architecture.activations());
+                if (costEvery > 0 && i % costEvery == 0) {
+                    double cost = computeCost(caches.AL(), Y, architecture.loss());
+                    if (!Double.isFinite(cost)) {
+                        throw new IllegalStateException("L_layer_model: cost is " + cost + " at iteration " + i
+                                + " (learning rate " + learningRate + " too large?)");
+                    }
+                    listener.onCost(i, cost);
+                }
+                DeepGradients grads = lModelBackward(caches.AL(), Y, caches, architecture.loss());
+                DeepParameters previous = parameters;
+                parameters = scope.keep(updateParameters(parameters, grads, learningRate));
+                previous.matrices().forEach(Matrix::release);
+            }
+        }
+        return parameters;
+    }
+
+    // ---------------------------------------------------------------- prediction
+
+    /**
+     * Workshop: {@code predict(X, y, parameters)}: 1 where AL &gt; 0.5, else 0, as a (1, m) matrix. The workshop's
+     * also prints the accuracy against y; here {@link TwoLayerNetwork#accuracy} computes it.
+     */
+    public static Matrix predict(Matrix X, DeepParameters parameters) {
+        return predict(X, parameters, workshopActivations(parameters.L()));
+    }
+
+    /**
+     * The class of each example, from the output layer's activation:
+     * <ul>
+     * <li>softmax: the index of the largest probability (the first, on ties, as {@code np.argmax}), (1, m);</li>
+     * <li>sigmoid: 1 where A^[L] &gt; 0.5, else 0;</li>
+     * <li>any other (tanh, linear: a score centred on 0, as the hinge losses read it): 1 where A^[L] &gt; 0.</li>
+     * </ul>
+     * For a regression, the prediction is A^[L] itself: {@code lModelForward(X, parameters, activations).AL()}.
+     */
+    public static Matrix predict(Matrix X, DeepParameters parameters, List<Activation> activations) {
+        Matrix AL = lModelForward(X, parameters, activations).AL();
+        Activation output = activations.get(activations.size() - 1);
+        if (output instanceof Softmax) {
+            return argmax(AL);
+        }
+        return AL.gt(output instanceof Sigmoid ? 0.5 : 0.0);
+    }
+
+    /** The row index of each column's largest entry, the first on ties: (1, m). */
+    private static Matrix argmax(Matrix A) {
+        int n = A.rows();
+        double[] firstScoresHighest = new double[n];
+        for (int i = 0; i < n; i++) {
+            firstScoresHighest[i] = n - i;
+        }
+        // (n − i) in the rows that reach the column's max, 0 elsewhere; the largest is n − (first such i)
+        Matrix score = A.eq(A.max(0)).times(Matrix.column(firstScoresHighest).to(A.backend()));
+        return score.max(0).rminus(n);
+    }
+
+    // ---------------------------------------------------------------- for the lessons
+
+    /**
+     * ‖dW^[l]‖ (the Frobenius norm, √Σ dW²) for l = 1..L, in {@code [l − 1]}: how much gradient reaches each layer.
+     * Shrinking towards layer 1, it shows the vanishing gradient of a deep stack of sigmoids.
+     */
+    public static double[] gradientNorms(DeepGradients grads) {
+        double[] norms = new double[grads.L()];
+        for (int l = 1; l <= grads.L(); l++) {
+            norms[l - 1] = Math.sqrt(grads.dW(l).square().sum());
+        }
+        return norms;
+    }
+
+    /**
+     * The shapes of W^[l], b^[l], Z^[l] and A^[l] for l = 1..L with m examples, read from the parameters (for a
+     * maxout layer Z^[l] has k·n^[l] rows and A^[l] n^[l]).
+     */
+    public static List<LayerShapes> layerShapes(DeepParameters parameters, List<Activation> activations, int m) {
+        if (activations.size() != parameters.L()) {
+            throw new IllegalArgumentException("layer shapes: " + parameters.L() + " layers of parameters but "
+                    + activations.size() + " activations");
+        }
+        List<LayerShapes> shapes = new ArrayList<>();
+        for (int l = 1; l <= parameters.L(); l++) {
+            Matrix W = parameters.W(l);
+            int units = W.rows() / activations.get(l - 1).pieces();
+            shapes.add(new LayerShapes(l, W.shape(), parameters.b(l).shape(), new Shape(W.rows(), m),
+                    new Shape(units, m)));
+        }
+        return shapes;
+    }
+}
