@@ -30,6 +30,10 @@ public final class Charts {
     public static final Color CLASS_1 = new Color(0x45, 0x75, 0xB4);
     private static final Color REGION_0 = new Color(0xF8, 0xC9, 0xB5);
     private static final Color REGION_1 = new Color(0xC6, 0xDB, 0xEF);
+    /** Tableau's ten colours: distinct for every series a chart here draws. */
+    private static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
+        new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
+        new Color(0x9C755F), new Color(0xBAB0AC)};
     private static final int WIDTH = 800;
     private static final int HEIGHT = 600;
 
@@ -45,6 +49,7 @@ public final class Charts {
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setSeriesColors(PALETTE);
         return chart;
     }
 
@@ -163,6 +168,7 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setAvailableSpaceFill(0.96);
         chart.getStyler().setOverlapped(true);
+        chart.getStyler().setSeriesColors(PALETTE);
         chart.getStyler().setXAxisDecimalPattern("0.0");
         chart.getStyler().setXAxisLabelRotation(90);
         samples.forEach((name, data) -> {
