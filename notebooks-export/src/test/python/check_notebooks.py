@@ -1,12 +1,13 @@
 """Checks exported notebooks with Jupyter's reference implementation, nbformat.
 
-    /usr/bin/python3 notebooks-export/src/test/python/check_notebooks.py DIR
+    /usr/bin/python3 notebooks-export/src/test/python/check_notebooks.py DIR [HTML_DIR]
 
 For every DIR/*.ipynb, read as raw JSON (nothing repaired, no ids filled in):
   - it validates against the nbformat 4.5 schema (nbformat.validator.iter_validate, which never changes the notebook),
   - every cell has its own id,
   - nbformat.validate() finds nothing to repair,
-  - the file is byte for byte what nbformat itself writes for the same notebook.
+  - the file is byte for byte what nbformat itself writes for the same notebook,
+  - with HTML_DIR: the page `jupyter nbconvert --to html` made of it shows every plot as an inline PNG.
 Prints one line per notebook and exits with 1 if any check fails.
 """
 import copy
@@ -18,7 +19,7 @@ import nbformat
 import nbformat.validator
 
 
-def check(path):
+def check(path, html_dir):
     text = path.read_text(encoding="utf-8")
     raw = json.loads(text)
     problems = []
@@ -39,19 +40,25 @@ def check(path):
         problems.append("not in the form nbformat writes (sorted keys, indent 1, lines split)")
     images = sum(1 for cell in raw["cells"] for output in cell.get("outputs", [])
                  if "image/png" in output.get("data", {}))
+    if html_dir is not None:
+        html = html_dir / (path.stem + ".html")
+        shown = html.read_text(encoding="utf-8").count('<img src="data:image/png;base64,') if html.exists() else -1
+        if shown != images:
+            problems.append("%s shows %d of the %d plots" % (html.name, max(shown, 0), images))
     status = "FAIL: " + "; ".join(problems) if problems else "valid nbformat 4.5"
-    print("%s: %s, %d cells, %d images, %d bytes" % (path.name, status, len(ids), images, len(text.encode())))
+    print("%s: %s, %d cells, %d plots, %d bytes" % (path.name, status, len(ids), images, len(text.encode())))
     return not problems
 
 
 def main():
     folder = pathlib.Path(sys.argv[1])
+    html_dir = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else None
     notebooks = sorted(folder.glob("*.ipynb"))
     if not notebooks:
         print("no notebooks in %s" % folder)
         return 1
     print("nbformat %s" % nbformat.__version__)
-    results = [check(path) for path in notebooks]
+    results = [check(path, html_dir) for path in notebooks]
     return 0 if all(results) else 1
 
 
