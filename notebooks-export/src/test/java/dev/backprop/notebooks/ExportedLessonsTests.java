@@ -56,8 +56,8 @@ class ExportedLessonsTests {
     void writesOneNotebookPerLessonNamedByNumberAndName() throws Exception {
         try (Stream<Path> files = Files.list(first)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactly("01-tensors.ipynb", "02-neuron.ipynb", "03-forward.ipynb",
-                            "04-linear-regression.ipynb", "05-planar.ipynb");
+                    .containsExactlyElementsOf(Lessons.all().stream().map(LessonNotebook::fileName).sorted().toList())
+                    .contains("01-tensors.ipynb", "05-planar.ipynb");
         }
     }
 
