@@ -1,0 +1,138 @@
+package dev.backprop.notebooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.backprop.lessons.Lesson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, on a catalog of test lessons: what it writes, and one line and an exit code for each mistake. */
+class ExportNotebooksTests {
+
+    private static final List<Lesson> CATALOG = List.of(new ShortLesson(), new FailingLesson());
+
+    /** What a run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result export(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ExportNotebooks.execute(args, CATALOG, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesTheLessonsNamedByNameOrNumber(@TempDir Path dir) throws Exception {
+        Result byName = export("--out", dir.toString(), "short");
+        Result byNumber = export("42", "--out", dir.resolve("again").toString());
+
+        assertThat(byName.exitCode()).isZero();
+        assertThat(byName.err()).isEmpty();
+        assertThat(byName.out()).matches("wrote .*42-short\\.ipynb \\(\\d+ bytes\\)\\R");
+        assertThat(byNumber.exitCode()).isZero();
+        assertThat(files(dir.resolve("again"))).containsExactly(dir.resolve("again/42-short.ipynb"));
+        assertThat(Files.mismatch(dir.resolve("42-short.ipynb"), dir.resolve("again/42-short.ipynb"))).isEqualTo(-1);
+    }
+
+    @Test
+    void withNoLessonNamedExportsEveryLessonIntoNotebooks() throws Exception {
+        ExportNotebooks.Options options = ExportNotebooks.parse(new String[0], CATALOG);
+
+        assertThat(options.lessons()).isEqualTo(CATALOG);
+        assertThat(options.out()).isEqualTo(Path.of("notebooks"));
+        assertThat(ExportNotebooks.parse(new String[] {"all", "short"}, CATALOG).lessons()).isEqualTo(CATALOG);
+    }
+
+    @Test
+    void aLessonThatFailsIsReportedInOneLineAndTheOthersAreStillWritten(@TempDir Path dir) throws Exception {
+        Result result = export("--out", dir.toString(), "failing", "short");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("notebooks: lesson failing failed, no notebook written: "
+                + "java.lang.IllegalStateException: planted failure in step 2" + System.lineSeparator());
+        assertThat(files(dir)).containsExactly(dir.resolve("42-short.ipynb"));
+    }
+
+    @Test
+    void anUnknownLessonIsAUsageErrorInOneLine(@TempDir Path dir) throws Exception {
+        Result result = export("--out", dir.resolve("nb").toString(), "short", "nosuch");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("notebooks: unknown lesson 'nosuch' (./workshop list shows them)")
+                .hasLineCount(1);
+        assertThat(dir.resolve("nb")).as("nothing is written").doesNotExist();
+    }
+
+    @Test
+    void anUnknownOptionOrAMissingFolderIsAUsageError() {
+        assertThat(export("--show")).satisfies(r -> {
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).startsWith("notebooks: unknown option '--show'").hasLineCount(1);
+        });
+        assertThat(export("short", "--out")).satisfies(r -> {
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).startsWith("notebooks: --out needs a folder").hasLineCount(1);
+        });
+        assertThat(export("--help")).satisfies(r -> {
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).startsWith(ExportNotebooks.USAGE);
+        });
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsAnErrorInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+
+        Result result = export("--out", file.toString(), "short");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("notebooks: cannot write to the output folder " + file + ": " + file
+                + " exists and is not a folder" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void anOutputFolderInsideAFileIsAnErrorInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+
+        Result result = export("--out", file.resolve("notebooks").toString(), "short");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("notebooks: cannot write to the output folder " + file.resolve("notebooks"))
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aReadOnlyOutputFolderIsAnErrorInOneLine(@TempDir Path dir) throws Exception {
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(readOnly), "the user can write anywhere (root)");
+
+            Result result = export("--out", readOnly.toString(), "short");
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).isEqualTo("notebooks: cannot write to the output folder " + readOnly
+                    + ": permission denied" + System.lineSeparator());
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static List<Path> files(Path dir) throws Exception {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.sorted().toList();
+        }
+    }
+}
