@@ -56,6 +56,13 @@ public final class LessonLog {
         println(String.format(Locale.ROOT, format, args));
     }
 
+    /** Reports how long something took, e.g. {@code log.elapsed("10000 iterations on cpu", 0.66)}. */
+    public void elapsed(String what, double seconds) {
+        for (LessonSink sink : sinks) {
+            sink.elapsed(what, seconds);
+        }
+    }
+
     /** Shows a chart. {@code name} names its PNG file: lower-case words and hyphens. */
     public void plot(String name, Chart<?, ?> chart) {
         if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {

@@ -1,5 +1,7 @@
 package dev.backprop.lessons;
 
+import java.util.Locale;
+
 /**
  * Where a lesson's output goes: the console, PNG files, windows, a recording for tests, a notebook. A lesson never
  * talks to a sink directly; it writes to its {@link LessonLog}, which passes each event to every sink.
@@ -17,6 +19,14 @@ public interface LessonSink {
     }
 
     default void plot(Lesson lesson, Step step, Plot plot) {
+    }
+
+    /**
+     * A wall-clock time, e.g. "10000 iterations on cpu" took {@code seconds}. It differs from run to run, so a sink
+     * that must give the same output every time (a notebook) can leave it out; the others print it.
+     */
+    default void elapsed(String what, double seconds) {
+        text(String.format(Locale.ROOT, "%s in %.2f s", what, seconds));
     }
 
     /** The lesson ended: normally when {@code failure} is null, else with that exception. */

@@ -151,7 +151,7 @@ public final class PlanarLesson implements Lesson {
                     }
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
-        log.printf("10000 iterations on %s in %.2f s", backend.name(), seconds);
+        log.elapsed("10000 iterations on " + backend.name(), seconds);
         log.plot("cost-curve", Charts.costCurve("Cost of the two-layer network (n_h = 4, learning rate 1.2)",
                 iterations, costs));
 

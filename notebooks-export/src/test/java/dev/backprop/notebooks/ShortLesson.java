@@ -38,7 +38,7 @@ final class ShortLesson implements Lesson {
         log.step("A timing", """
                 How long it took.
                 """);
-        log.println("3 iterations on cpu in 0.25 s");
+        log.elapsed("3 iterations on cpu", 0.25);
 
         log.step("Silence", """
                 This step prints nothing.
