@@ -1,5 +1,11 @@
 package dev.backprop.lessons;
 
+import dev.backprop.core.activation.ElementwiseActivation;
+import dev.backprop.core.activation.Elu;
+import dev.backprop.core.activation.LeakyRelu;
+import dev.backprop.core.activation.Relu;
+import dev.backprop.core.activation.Sigmoid;
+import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.UnaryOp;
 import dev.backprop.core.model.LogisticRegression;
@@ -75,16 +81,11 @@ public final class NeuronLesson implements Lesson {
                 - ELU $x$ for $x \\ge 0$, $\\alpha(e^x - 1)$ for $x < 0$ ($\\alpha = 1$), derivative 1 or $\\alpha e^x$
                 """);
         Matrix xs = Matrix.linspace(-4, 4, 161);
-        Matrix sig = xs.map(UnaryOp.SIGMOID, 0);
-        Matrix tanh = xs.tanh();
-        plotActivation(log, "sigmoid", "sigmoid", xs, sig, sig.times(sig.rminus(1)));
-        plotActivation(log, "tanh", "tanh", xs, tanh, tanh.square().rminus(1));
-        plotActivation(log, "relu", "ReLU", xs, xs.map(UnaryOp.RELU, 0), xs.map(UnaryOp.STEP, 0));
-        plotActivation(log, "leaky-relu", "leaky ReLU max(0.1x, x)", xs, xs.map(UnaryOp.LEAKY_RELU, 0.1),
-                xs.map(UnaryOp.STEP, 0).times(0.9).plus(0.1));
-        Matrix positive = xs.map(UnaryOp.STEP, 0);
-        plotActivation(log, "elu", "ELU (α = 1)", xs, xs.map(UnaryOp.ELU, 1.0),
-                positive.plus(positive.rminus(1).times(xs.exp())));
+        plotActivation(log, "sigmoid", "sigmoid", xs, new Sigmoid());
+        plotActivation(log, "tanh", "tanh", xs, new Tanh());
+        plotActivation(log, "relu", "ReLU", xs, new Relu());
+        plotActivation(log, "leaky-relu", "leaky ReLU max(0.1x, x)", xs, new LeakyRelu(0.1));
+        plotActivation(log, "elu", "ELU with α = 1", xs, new Elu(1.0));
         log.println("sigmoid(0) = 0.5, tanh(0) = 0, ReLU(−2) = 0, leaky ReLU(−2) = " + Matrix.full(1, 1, -2)
                 .map(UnaryOp.LEAKY_RELU, 0.1).item() + ", ELU(−2) = " + String.format("%.6f", Math.exp(-2) - 1));
 
@@ -131,10 +132,12 @@ public final class NeuronLesson implements Lesson {
         return 1 / (1 + Math.exp(-z));
     }
 
-    private static void plotActivation(LessonLog log, String name, String title, Matrix x, Matrix f, Matrix df) {
+    /** The activation g and its derivative g′ as nn-core computes them for backpropagation. */
+    private static void plotActivation(LessonLog log, String name, String title, Matrix x, ElementwiseActivation g) {
+        Matrix a = g.forward(x);
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put(title + "(x)", f.toArray());
-        series.put("derivative", df.toArray());
+        series.put(title, a.toArray());
+        series.put("derivative", g.derivative(x, a).toArray());
         log.plot(name, Charts.functions(title + " and its derivative", "value", x.toArray(), series));
     }
 }
