@@ -63,8 +63,30 @@ public final class LessonLog {
         }
     }
 
+    /** Prints a conclusion drawn from timings, which differs from run to run (see {@link #elapsed}). */
+    public void measured(String text) {
+        for (LessonSink sink : sinks) {
+            sink.measured(text);
+        }
+    }
+
+    /** Shows a chart of timings, which differs from run to run (see {@link #elapsed}). */
+    public void measuredPlot(String name, Chart<?, ?> chart) {
+        Plot plot = render(name, chart);
+        for (LessonSink sink : sinks) {
+            sink.measuredPlot(lesson, currentStep(), plot);
+        }
+    }
+
     /** Shows a chart. {@code name} names its PNG file: lower-case words and hyphens. */
     public void plot(String name, Chart<?, ?> chart) {
+        Plot plot = render(name, chart);
+        for (LessonSink sink : sinks) {
+            sink.plot(lesson, currentStep(), plot);
+        }
+    }
+
+    private Plot render(String name, Chart<?, ?> chart) {
         if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("plot name '" + name + "' must be lower-case words joined by '-'");
         }
@@ -74,10 +96,7 @@ public final class LessonLog {
         } catch (IOException e) {
             throw new UncheckedIOException("plot " + name + ": could not render the chart", e);
         }
-        Plot plot = new Plot(name, chart, png);
-        for (LessonSink sink : sinks) {
-            sink.plot(lesson, currentStep(), plot);
-        }
+        return new Plot(name, chart, png);
     }
 
     private Step currentStep() {

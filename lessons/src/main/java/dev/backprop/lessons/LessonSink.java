@@ -29,6 +29,16 @@ public interface LessonSink {
         text(String.format(Locale.ROOT, "%s in %.2f s", what, seconds));
     }
 
+    /** A conclusion drawn from timings (it too differs from run to run); printed like any text by default. */
+    default void measured(String text) {
+        text(text);
+    }
+
+    /** A chart of timings; shown like any plot by default. */
+    default void measuredPlot(Lesson lesson, Step step, Plot plot) {
+        plot(lesson, step, plot);
+    }
+
     /** The lesson ended: normally when {@code failure} is null, else with that exception. */
     default void lessonFinished(Lesson lesson, Throwable failure) {
     }

@@ -50,6 +50,19 @@ final class OutputRecorder implements LessonSink {
     }
 
     @Override
+    public void measured(String text) {
+        omittedElapsedTime = true;
+        text("[a conclusion from timings: measured when the lesson runs, omitted here]");
+    }
+
+    @Override
+    public void measuredPlot(Lesson lesson, Step step, Plot plot) {
+        omittedElapsedTime = true;
+        text("[a chart of timings, \"" + plot.chart().getTitle() + "\": run ./workshop run " + lesson.name()
+                + " to measure it on your machine]");
+    }
+
+    @Override
     public void plot(Lesson lesson, Step step, Plot plot) {
         endStream();
         String description = String.format("<%s: \"%s\", %d×%d PNG>", plot.name(), plot.chart().getTitle(),
