@@ -210,6 +210,11 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         return device.deviceName;
     }
 
+    /** The largest buffer the device allows (CL_DEVICE_MAX_MEM_ALLOC_SIZE), in bytes. */
+    long maxAllocBytes() {
+        return device.maxAllocBytes;
+    }
+
     /** How many device buffers are allocated and not yet released: a leak shows as a number that keeps growing. */
     public int liveBuffers() {
         return live.size();
