@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,18 +22,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MatmulKernelTests {
 
-    private static OpenClBackend fp64;
+    private static OpenClTestSupport opencl;
+    private OpenClBackend fp64;
 
     @BeforeAll
     static void start() {
-        fp64 = OpenClTestSupport.backendOrSkip(Precision.FP64, Residency.DEVICE_RESIDENT);
+        opencl = OpenClTestSupport.start(Precision.FP64, Residency.DEVICE_RESIDENT);
     }
 
     @AfterAll
     static void stop() {
-        if (fp64 != null) {
-            fp64.close();
-        }
+        opencl.close();
+    }
+
+    @BeforeEach
+    void backend() {
+        fp64 = opencl.backend();
     }
 
     /** (M, K, N) around the tile sizes, times each kernel. */
@@ -95,7 +100,7 @@ class MatmulKernelTests {
         int N = 64;
         double[] a = random(M * K, 5);
         double[] b = random(K * N, 6);
-        try (OpenClBackend fp32 = OpenClBackend.create(Precision.FP32, Residency.DEVICE_RESIDENT)) {
+        try (OpenClBackend fp32 = OpenClTestSupport.backendOrSkip(Precision.FP32, Residency.DEVICE_RESIDENT)) {
             Matrix C = fp32.matmul(fp32.upload(M, K, a), fp32.upload(K, N, b), MatmulKernel.REGISTER_BLOCKED);
             assertMatchesReference("fp32 within its own tolerance", C, a, b, M, K, N, Precision.FP32.tolerance());
             assertThatThrownBy(() -> assertMatchesReference("fp32 within the fp64 tolerance", C, a, b, M, K, N,

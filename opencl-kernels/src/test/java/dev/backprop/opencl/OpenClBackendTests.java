@@ -8,23 +8,21 @@ import org.junit.jupiter.api.BeforeAll;
 /** The backend contract on OpenCL in fp64, data on the device: the CPU suite, rerun. */
 class OpenClBackendTests extends BackendContractTests {
 
-    private static OpenClBackend opencl;
+    private static OpenClTestSupport opencl;
 
     @BeforeAll
     static void start() {
-        opencl = OpenClTestSupport.backendOrSkip(Precision.FP64, Residency.DEVICE_RESIDENT);
+        opencl = OpenClTestSupport.start(Precision.FP64, Residency.DEVICE_RESIDENT);
     }
 
     @AfterAll
     static void stop() {
-        if (opencl != null) {
-            opencl.close();
-        }
+        opencl.close();
     }
 
     @Override
     protected Backend backend() {
-        return opencl;
+        return opencl.backend();
     }
 
     @Override
@@ -34,6 +32,6 @@ class OpenClBackendTests extends BackendContractTests {
 
     @Override
     protected long liveAllocations() {
-        return opencl.liveBuffers();
+        return opencl.backend().liveBuffers();
     }
 }

@@ -8,23 +8,21 @@ import org.junit.jupiter.api.BeforeAll;
 /** The backend contract on OpenCL in fp64, copying every operand to the device and back for each operation (no buffer may outlive its operation). */
 class OpenClCopyPerOperationTests extends BackendContractTests {
 
-    private static OpenClBackend opencl;
+    private static OpenClTestSupport opencl;
 
     @BeforeAll
     static void start() {
-        opencl = OpenClTestSupport.backendOrSkip(Precision.FP64, Residency.COPY_PER_OPERATION);
+        opencl = OpenClTestSupport.start(Precision.FP64, Residency.COPY_PER_OPERATION);
     }
 
     @AfterAll
     static void stop() {
-        if (opencl != null) {
-            opencl.close();
-        }
+        opencl.close();
     }
 
     @Override
     protected Backend backend() {
-        return opencl;
+        return opencl.backend();
     }
 
     @Override
@@ -34,6 +32,6 @@ class OpenClCopyPerOperationTests extends BackendContractTests {
 
     @Override
     protected long liveAllocations() {
-        return opencl.liveBuffers();
+        return opencl.backend().liveBuffers();
     }
 }
