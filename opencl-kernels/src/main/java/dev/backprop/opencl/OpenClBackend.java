@@ -74,13 +74,15 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
         static Tiles forDevice(OpenClDevice device, Precision precision, int maxGroup) {
             int ts = maxGroup >= 256 ? 16 : maxGroup >= 64 ? 8 : 4;
+            // kernel 3: a TS×TS work-group, each work-item computing 8×8 elements of a (8·TS)×(8·TS) tile of C
+            int wpt = 8;
             int tsk = 16;
-            // kernel 3 keeps a TSM×TSK tile of A and a TSK×TSN tile of B in local memory
-            while (tsk > 4 && 2L * tsk * 4 * ts * precision.bytes() > device.localMemBytes / 2) {
+            // kernel 3 keeps a TSM×TSK tile of A and a TSK×TSN tile of B in local memory: use at most half of it
+            while (tsk > 4 && 2L * tsk * wpt * ts * precision.bytes() > device.localMemBytes / 2) {
                 tsk /= 2;
             }
             int wg = Integer.highestOneBit(Math.min(256, Math.max(1, maxGroup)));
-            return new Tiles(ts, 4 * ts, 4 * ts, tsk, 4, 4, wg);
+            return new Tiles(ts, wpt * ts, wpt * ts, tsk, wpt, wpt, wg);
         }
 
         String matmulOptions() {

@@ -49,19 +49,19 @@
   #define TS 16       // kernel 2: a work-group computes a TS×TS tile of C with TS×TS work-items
 #endif
 #ifndef TSM
-  #define TSM 64      // kernel 3: rows of C per work-group
+  #define TSM 128     // kernel 3: rows of C per work-group
 #endif
 #ifndef TSN
-  #define TSN 64      // kernel 3: columns of C per work-group
+  #define TSN 128     // kernel 3: columns of C per work-group
 #endif
 #ifndef TSK
   #define TSK 16      // kernel 3: how much of K one pair of tiles in local memory covers
 #endif
 #ifndef WPTM
-  #define WPTM 4      // kernel 3: rows of C per work-item (work per thread)
+  #define WPTM 8      // kernel 3: rows of C per work-item (work per thread)
 #endif
 #ifndef WPTN
-  #define WPTN 4      // kernel 3: columns of C per work-item
+  #define WPTN 8      // kernel 3: columns of C per work-item
 #endif
 
 #define RTSM (TSM / WPTM)   // kernel 3: work-items per work-group along m

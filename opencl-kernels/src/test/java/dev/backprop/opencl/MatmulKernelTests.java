@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each kernel of {@code matmul.cl} by name, against the reference loop of its banner, for every transpose
  * combination: {@code matmul(a, b)} picks one kernel by size, so the contract suite alone would not reach them all.
- * The sizes straddle the tiles (TS = 16, TSM = TSN = 64, TSK = 16) and include vectors.
+ * The sizes straddle the tiles (TS = 16, TSM = TSN = 128, TSK = 16) and include vectors.
  */
 class MatmulKernelTests {
 
@@ -43,7 +43,7 @@ class MatmulKernelTests {
     /** (M, K, N) around the tile sizes, times each kernel. */
     static Stream<Arguments> cases() {
         int[][] sizes = {{1, 1, 1}, {3, 4, 5}, {16, 16, 16}, {17, 9, 33}, {63, 17, 65}, {64, 64, 64}, {65, 15, 63},
-            {129, 130, 1}, {1, 300, 257}, {200, 3, 70}};
+            {128, 16, 128}, {129, 40, 127}, {129, 130, 1}, {1, 300, 257}, {200, 3, 70}};
         return Stream.of(MatmulKernel.values())
                 .flatMap(k -> Stream.of(sizes).map(s -> Arguments.of(k, s[0], s[1], s[2])));
     }
