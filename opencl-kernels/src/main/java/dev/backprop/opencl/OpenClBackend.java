@@ -558,6 +558,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         if (n == 0) {
             return out;
         }
+        // Copy the buffer to the host; CL_TRUE blocks until the numbers are here, after the kernels that write them.
         if (precision == Precision.FP64) {
             clEnqueueReadBuffer(device.queue, buffer.mem(), CL_TRUE, 0, buffer.bytes(), Pointer.to(out), 0, null,
                     null);
