@@ -26,7 +26,8 @@ public interface LessonSink {
      * that must give the same output every time (a notebook) can leave it out; the others print it.
      */
     default void elapsed(String what, double seconds) {
-        text(String.format(Locale.ROOT, "%s in %.2f s", what, seconds));
+        text(seconds < 0.1 ? String.format(Locale.ROOT, "%s in %.3f ms", what, seconds * 1000)
+                : String.format(Locale.ROOT, "%s in %.2f s", what, seconds));
     }
 
     /** A conclusion drawn from timings (it too differs from run to run); printed like any text by default. */
