@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
@@ -117,14 +115,15 @@ public final class OpenClLesson implements Lesson {
                     device.finish();
                     return R;
                 });
-                if (crossover < 0 && deviceMs[k] < cpuMs[k]) {
-                    crossover = n;
-                }
             }
             log.elapsed(String.format("n = %3d: CPU", n), cpuMs[k] / 1000);
             if (device != null) {
                 log.elapsed(String.format("n = %3d: OpenCL", n), deviceMs[k] / 1000);
             }
+        }
+        // the crossover: the smallest size from which the device wins at every larger size too
+        for (int k = sizes.length - 1; k >= 0 && device != null && deviceMs[k] < cpuMs[k]; k--) {
+            crossover = sizes[k];
         }
         if (device != null) {
             log.measured(crossover > 0 ? "crossover: from n = " + crossover + " the device is faster"
@@ -132,7 +131,6 @@ public final class OpenClLesson implements Lesson {
         }
         XYChart chart = Charts.xy("Matrix product: time against size", "n (an n × n product)", "milliseconds");
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setXAxisLogarithmic(true);
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("CPU backend", cpuMs);
         if (device != null) {
@@ -151,30 +149,43 @@ public final class OpenClLesson implements Lesson {
                 1000 iterations comes back to the host.
                 """);
         Dataset planar = PlanarDataset.loadPlanarDataset();
-        List<Double> cpuCosts = new ArrayList<>();
-        TwoLayerNetwork.nnModel(planar.X(), planar.Y(), 4, 10_000, (i, cost) -> cpuCosts.add(cost));
+        double[][] cpuCurve = new double[2][100];
+        TwoLayerNetwork.nnModel(planar.X(), planar.Y(), 4, 10_000, TwoLayerNetwork.LEARNING_RATE, 100, (i, cost) -> {
+            cpuCurve[0][i / 100] = i;
+            cpuCurve[1][i / 100] = cost;
+        });
+        Map<String, double[][]> curves = new LinkedHashMap<>();
+        curves.put("CPU backend", cpuCurve);
         if (device == null) {
             log.println("no OpenCL device: the CPU trajectory only");
-            cpuCosts.forEach(cost -> log.printf("Cost: %f", cost));
+            for (int k = 0; k < 100; k += 10) {
+                log.printf("Cost after iteration %d: %f", (int) cpuCurve[0][k], cpuCurve[1][k]);
+            }
         } else {
-            List<Double> deviceCosts = new ArrayList<>();
+            double[][] deviceCurve = new double[2][100];
             TwoLayerNetwork.Parameters trained = TwoLayerNetwork.nnModel(planar.X().to(device),
-                    planar.Y().to(device), 4, 10_000, (i, cost) -> {
-                        deviceCosts.add(cost);
-                        log.printf("Cost after iteration %d: %f   (CPU: %f)", i, cost, cpuCosts.get(i / 1000));
+                    planar.Y().to(device), 4, 10_000, TwoLayerNetwork.LEARNING_RATE, 100, (i, cost) -> {
+                        deviceCurve[0][i / 100] = i;
+                        deviceCurve[1][i / 100] = cost;
+                        if (i % 1000 == 0) {
+                            log.printf("Cost after iteration %d: %f   (CPU: %f)", i, cost, cpuCurve[1][i / 100]);
+                        }
                     });
             double worst = 0;
-            for (int k = 0; k < cpuCosts.size(); k++) {
-                worst = Math.max(worst, Math.abs(cpuCosts.get(k) - deviceCosts.get(k)));
+            for (int k = 0; k < 100; k++) {
+                worst = Math.max(worst, Math.abs(cpuCurve[1][k] - deviceCurve[1][k]));
             }
             log.printf("largest difference from the CPU trajectory: %.1e (%s)", worst, device.precision());
             double accuracy = TwoLayerNetwork.accuracy(TwoLayerNetwork.predict(trained, planar.X().to(device)),
                     planar.Y().to(device));
             log.printf("Accuracy on the device: %.0f%%", accuracy);
+            curves.put("OpenCL: " + device.deviceName() + ", " + device.precision(), deviceCurve);
             if (device != log.backend()) {
                 device.close();
             }
         }
+        log.plot("cost-cpu-vs-device", Charts.costCurve("The planar network: cost on the CPU and on the device",
+                curves));
     }
 
     /** The OpenCL backend, or null after saying why there is none. */
