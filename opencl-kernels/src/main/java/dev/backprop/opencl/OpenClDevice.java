@@ -53,7 +53,7 @@ import org.jocl.cl_queue_properties;
 final class OpenClDevice implements AutoCloseable {
 
     /** How to get OpenCL on Debian or Ubuntu: the ICD loader, and PoCL, a driver that runs on the CPU. */
-    static final String DEBIAN_INSTALL = "apt-get install ocl-icd-libopencl1 ocl-icd-opencl-dev pocl-opencl-icd";
+    static final String DEBIAN_INSTALL = "apt-get install ocl-icd-libopencl1 pocl-opencl-icd";
 
     final cl_platform_id platform;
     final cl_device_id device;
@@ -227,9 +227,9 @@ final class OpenClDevice implements AutoCloseable {
     }
 
     /**
-     * The message for a missing OpenCL library. JOCL 2.0.5 loads {@code libOpenCL.so} on Linux, the unversioned
-     * name that Debian ships in {@code ocl-icd-opencl-dev}; {@code ocl-icd-libopencl1} alone has only
-     * {@code libOpenCL.so.1}.
+     * The message for a missing OpenCL library. JOCL 2.0.6 loads {@code libOpenCL.so.1} (from Debian's
+     * {@code ocl-icd-libopencl1}) or the unversioned {@code libOpenCL.so} (from {@code ocl-icd-opencl-dev}); an
+     * older JOCL only the latter, so that case still names the dev package.
      */
     static BackendUnavailableException noLibrary(LinkageError e) {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);

@@ -77,7 +77,7 @@ class OpenClFailureTests {
         assertThat(e.getMessage()).startsWith("OpenCL unavailable: JOCL could not load the OpenCL library")
                 .doesNotContain("\n");
         if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
-            assertThat(e.getMessage()).contains("apt-get install").contains("ocl-icd-opencl-dev");
+            assertThat(e.getMessage()).contains("apt-get install").contains("ocl-icd-libopencl1");
         }
     }
 
