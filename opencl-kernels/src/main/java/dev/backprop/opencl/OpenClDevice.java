@@ -227,19 +227,15 @@ final class OpenClDevice implements AutoCloseable {
     }
 
     /**
-     * The message for a missing OpenCL library. JOCL 2.0.6 loads {@code libOpenCL.so.1} (from Debian's
-     * {@code ocl-icd-libopencl1}) or the unversioned {@code libOpenCL.so} (from {@code ocl-icd-opencl-dev}); an
-     * older JOCL only the latter, so that case still names the dev package.
+     * The message for a missing OpenCL library. JOCL 2.0.6 loads {@code libOpenCL.so.1}, which Debian's
+     * {@code ocl-icd-libopencl1} installs.
      */
     static BackendUnavailableException noLibrary(LinkageError e) {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         String hint;
         if (os.contains("linux")) {
-            hint = hasVersionedLoaderOnly()
-                    ? "libOpenCL.so.1 is installed but JOCL loads the unversioned libOpenCL.so: apt-get install "
-                            + "ocl-icd-opencl-dev (Debian/Ubuntu), plus a driver such as pocl-opencl-icd"
-                    : "install the OpenCL loader and a driver, on Debian/Ubuntu: " + DEBIAN_INSTALL
-                            + " (PoCL runs OpenCL on the CPU)";
+            hint = "install the OpenCL loader and a driver, on Debian/Ubuntu: " + DEBIAN_INSTALL
+                    + " (PoCL runs OpenCL on the CPU)";
         } else if (os.contains("mac")) {
             hint = "macOS ships OpenCL in /System/Library/Frameworks/OpenCL.framework; check that it is present";
         } else {
@@ -247,19 +243,6 @@ final class OpenClDevice implements AutoCloseable {
         }
         return new BackendUnavailableException("OpenCL unavailable: JOCL could not load the OpenCL library ("
                 + e.getMessage() + "); " + hint, e);
-    }
-
-    private static boolean hasVersionedLoaderOnly() {
-        String[] dirs = {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
-            "/usr/local/lib"};
-        boolean versioned = false;
-        for (String dir : dirs) {
-            if (Files.exists(Path.of(dir, "libOpenCL.so"))) {
-                return false;
-            }
-            versioned |= Files.exists(Path.of(dir, "libOpenCL.so.1"));
-        }
-        return versioned;
     }
 
     /** Releases the queue, then the context: the reverse of their creation. */
