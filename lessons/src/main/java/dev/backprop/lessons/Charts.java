@@ -56,6 +56,7 @@ public final class Charts {
     /** Cost against iteration, one line per run. */
     public static XYChart costCurve(String title, Map<String, double[][]> runs) {
         XYChart chart = xy(title, "iteration", "cost J");
+        chart.getStyler().setXAxisTickMarkSpacingHint(120);
         runs.forEach((name, points) -> {
             XYSeries s = chart.addSeries(name, points[0], points[1]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -150,6 +151,7 @@ public final class Charts {
     /** Functions of x drawn as lines, e.g. an activation and its derivative. */
     public static XYChart functions(String title, String yTitle, double[] x, Map<String, double[]> ys) {
         XYChart chart = xy(title, "x", yTitle);
+        chart.getStyler().setYAxisDecimalPattern("0.##");
         ys.forEach((name, y) -> {
             XYSeries s = chart.addSeries(name, x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);

@@ -57,12 +57,14 @@ public final class LinearRegressionLesson implements Lesson {
         double alpha = 0.01;
         int epochs = 1000;
         Map<String, double[]> lines = new LinkedHashMap<>();
-        double[][] costs = new double[3][epochs];
+        double[][] costs = new double[3][epochs / 10];
         for (int epoch = 0; epoch < epochs; epoch++) {
             yHat = X.times(w).plus(b);
-            costs[0][epoch] = epoch;
-            costs[1][epoch] = mse(yHat, y);
-            costs[2][epoch] = mae(yHat, y);
+            if (epoch % 10 == 0) {
+                costs[0][epoch / 10] = epoch;
+                costs[1][epoch / 10] = mse(yHat, y);
+                costs[2][epoch / 10] = mae(yHat, y);
+            }
             if (epoch == 0 || epoch == 10 || epoch == 100) {
                 lines.put("epoch " + epoch + String.format(": ŷ = %.2f x + %.2f", w, b), yHat.toArray());
             }
@@ -72,7 +74,7 @@ public final class LinearRegressionLesson implements Lesson {
             double db = 2.0 / m * error.sum();
             if (epoch < 3) {
                 log.printf("epoch %d: MSE %.4f, dJ/dw = %.4f, dJ/db = %.4f → w = %.4f, b = %.4f", epoch,
-                        costs[1][epoch], dw, db, w - alpha * dw, b - alpha * db);
+                        mse(yHat, y), dw, db, w - alpha * dw, b - alpha * db);
             }
             w -= alpha * dw;
             b -= alpha * db;
