@@ -1,37 +1,9 @@
 package dev.backprop.opencl;
 
-import dev.backprop.core.matrix.Backend;
-import dev.backprop.core.matrix.BackendContractTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 /** The backend contract on OpenCL in fp64, data on the device: the CPU suite, rerun. */
-class OpenClBackendTests extends BackendContractTests {
+class OpenClBackendTests extends OpenClContractTests {
 
-    private static OpenClTestSupport opencl;
-
-    @BeforeAll
-    static void start() {
-        opencl = OpenClTestSupport.start(Precision.FP64, Residency.DEVICE_RESIDENT);
-    }
-
-    @AfterAll
-    static void stop() {
-        opencl.close();
-    }
-
-    @Override
-    protected Backend backend() {
-        return opencl.backend();
-    }
-
-    @Override
-    protected double tolerance() {
-        return Precision.FP64.tolerance();
-    }
-
-    @Override
-    protected long liveAllocations() {
-        return opencl.backend().liveBuffers();
+    OpenClBackendTests() {
+        super(Precision.FP64, Residency.DEVICE_RESIDENT);
     }
 }
