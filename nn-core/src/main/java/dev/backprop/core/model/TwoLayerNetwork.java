@@ -1,5 +1,6 @@
 package dev.backprop.core.model;
 
+import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.matrix.MatrixScope;
@@ -38,6 +39,11 @@ public final class TwoLayerNetwork {
         /** The parameters in the order of {@link #matrices()}. */
         public static Parameters of(List<Matrix> m) {
             return new Parameters(m.get(0), m.get(1), m.get(2), m.get(3));
+        }
+
+        /** The same parameters on another backend, like {@code DeepParameters.to}. */
+        public Parameters to(Backend backend) {
+            return of(matrices().stream().map(m -> m.to(backend)).toList());
         }
     }
 
@@ -205,7 +211,7 @@ public final class TwoLayerNetwork {
                     + " but Y has " + Y.cols() + " " + Y.shape().compact());
         }
         LayerSizes sizes = layerSizes(X, Y);
-        Parameters parameters = toBackend(initializeParameters(sizes.n_x(), n_h, sizes.n_y()), X);
+        Parameters parameters = initializeParameters(sizes.n_x(), n_h, sizes.n_y()).to(X.backend());
         for (int i = 0; i < numIterations; i++) {
             try (MatrixScope scope = MatrixScope.open()) {
                 Cache cache = forwardPropagation(X, parameters);
@@ -224,11 +230,6 @@ public final class TwoLayerNetwork {
             }
         }
         return parameters;
-    }
-
-    private static Parameters toBackend(Parameters p, Matrix like) {
-        return new Parameters(p.W1().to(like.backend()), p.b1().to(like.backend()),
-                p.W2().to(like.backend()), p.b2().to(like.backend()));
     }
 
     /**
