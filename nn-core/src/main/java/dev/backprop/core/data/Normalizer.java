@@ -1,0 +1,27 @@
+package dev.backprop.core.data;
+
+import dev.backprop.core.matrix.Matrix;
+
+/**
+ * A per-feature transform whose statistics come from the training split only and are then applied, unchanged,
+ * to the validation and test splits (the <i>Multi-layer Perceptron</i> deck's "data normalization"). Each feature
+ * is a row of X (n_x, m), so the statistics are columns (n_x, 1).
+ */
+public interface Normalizer {
+
+    /** The transform applied to X (n_x, m), any m, with the statistics of the training split. */
+    Matrix transform(Matrix X);
+
+    /**
+     * Fits {@code "standard"} ({@link Standardization}) or {@code "minmax"} ({@link MinMaxScaling}) on the
+     * training X, as {@code --normalize standard|minmax} names them.
+     */
+    static Normalizer fit(String kind, Matrix Xtrain) {
+        return switch (kind) {
+            case "standard" -> Standardization.fit(Xtrain);
+            case "minmax" -> MinMaxScaling.fit(Xtrain);
+            default -> throw new IllegalArgumentException("normalize: unknown kind '" + kind
+                    + "', expected standard or minmax");
+        };
+    }
+}

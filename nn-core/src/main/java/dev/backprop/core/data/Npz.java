@@ -1,0 +1,105 @@
+package dev.backprop.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * numpy's {@code .npz} ({@code np.savez} / {@code np.load}): a zip file with one {@code NAME.npy} entry per array.
+ * Other entries (this engine stores a model's architecture as {@code architecture.json}) are kept as text; numpy
+ * reads them too: {@code np.load(f)['architecture.json']} gives their bytes.
+ */
+public final class Npz {
+
+    private Npz() {
+    }
+
+    /** The arrays of an {@code .npz}, by name without {@code .npy}, in file order, and its other entries as text. */
+    public record Contents(Map<String, NpyArray> arrays, Map<String, String> texts) {
+    }
+
+    /**
+     * Reads every entry, checking each one's CRC-32 against the zip directory.
+     *
+     * @throws DataFileException naming the file, the entry and, inside an array, the byte offset
+     */
+    public static Contents read(Path file) throws IOException {
+        String name = file.toString();
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new DataFileException(name, "zip directory", "expected an .npz (a zip file of .npy arrays), found "
+                    + "no readable zip directory (" + e.getMessage() + "): not a zip file, or truncated", e);
+        }
+        try (zip) {
+            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
+                ZipEntry entry = en.nextElement();
+                String where = "entry " + entry.getName();
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                } catch (ZipException | java.io.EOFException e) {
+                    throw new DataFileException(name, where, "corrupt or truncated zip entry (" + e.getMessage() + ")",
+                            e);
+                }
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new DataFileException(name, where, String.format(
+                            "expected CRC-32 %08x as the zip directory says, found %08x: the entry is corrupt",
+                            entry.getCrc(), crc.getValue()));
+                }
+                if (entry.getName().endsWith(".npy")) {
+                    String key = entry.getName().substring(0, entry.getName().length() - 4);
+                    arrays.put(key, Npy.parse(name + ", " + where, bytes));
+                } else {
+                    texts.put(entry.getName(), new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return new Contents(Collections.unmodifiableMap(arrays), Collections.unmodifiableMap(texts));
+    }
+
+    /**
+     * Writes the arrays as {@code NAME.npy} entries (each as {@code np.save} writes it) and the texts as UTF-8
+     * entries, uncompressed like {@code np.savez}, through a temporary file moved into place.
+     */
+    public static void write(Path file, Map<String, NpyArray> arrays, Map<String, String> texts) throws IOException {
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+                put(zip, e.getKey() + ".npy", Npy.toBytes(e.getValue()));
+            }
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                put(zip, e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            zip.finish();
+        });
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        entry.setTime(315_532_800_000L + 12 * 3_600_000L);   // 1980-01-01 12:00 UTC: no timestamps, same bytes
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

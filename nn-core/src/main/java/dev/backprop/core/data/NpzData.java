@@ -1,0 +1,99 @@
+package dev.backprop.core.data;
+
+import dev.backprop.core.matrix.Matrix;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Labelled data from an {@code .npz}, in either of two layouts:
+ * <ul>
+ *   <li>Keras's ({@code keras.datasets.mnist}'s {@code mnist.npz}): {@code x_train}, {@code y_train} and, if
+ *       present, {@code x_test}, {@code y_test}, examples along the FIRST axis ({@code x_train} (60000, 28, 28));
+ *       each example is flattened into a column of X;</li>
+ *   <li>the workshop's: {@code X} (n_x, m) with examples as columns and {@code Y}, either the labels (1, m) or
+ *       (m,), or one-hot (classes, m).</li>
+ * </ul>
+ * Labels must be whole numbers ≥ 0; the classes are 0..max over all parts.
+ */
+public final class NpzData {
+
+    private NpzData() {
+    }
+
+    /**
+     * @return the training part and the test part ({@code null} when the file has no {@code x_test})
+     * @throws DataFileException naming the file and the key that is missing, mis-shaped or holds a bad label
+     */
+    public static TrainTest load(Path file) throws IOException {
+        Map<String, NpyArray> a = Npz.read(file).arrays();
+        String name = file.toString();
+        if (a.containsKey("x_train")) {
+            int[] yTrain = labels(name, "y_train", need(name, a, "y_train"));
+            Matrix xTrain = a.get("x_train").rowsOf();
+            int[] yTest = a.containsKey("x_test") ? labels(name, "y_test", need(name, a, "y_test")) : new int[0];
+            int classes = Math.max(max(yTrain), max(yTest)) + 1;
+            int[] hw = imageSize(a.get("x_train"));
+            LabeledData train = labeled(name, "x_train", xTrain, yTrain, classes, hw);
+            LabeledData test = a.containsKey("x_test")
+                    ? labeled(name, "x_test", a.get("x_test").rowsOf(), yTest, classes, imageSize(a.get("x_test")))
+                    : null;
+            return new TrainTest(train, test);
+        }
+        NpyArray X = need(name, a, "X");
+        NpyArray Y = need(name, a, "Y");
+        if (X.shape().length != 2) {
+            throw new DataFileException(name, "entry X.npy", "expected X of 2 dimensions (n_x, m), found shape "
+                    + NpyArray.shapeText(X.shape()));
+        }
+        int[] y = Y.shape().length == 2 && Y.shape()[0] > 1 ? OneHot.decode(Y.toMatrix()) : labels(name, "Y", Y);
+        return new TrainTest(labeled(name, "X", X.toMatrix(), y, max(y) + 1, new int[] {0, 0}), null);
+    }
+
+    private static NpyArray need(String name, Map<String, NpyArray> a, String key) throws DataFileException {
+        NpyArray array = a.get(key);
+        if (array == null) {
+            throw new DataFileException(name, "zip directory", "expected an array '" + key + "' (the file has "
+                    + a.keySet() + ")");
+        }
+        return array;
+    }
+
+    private static int[] labels(String name, String key, NpyArray y) throws DataFileException {
+        int[] labels = new int[y.data().length];
+        for (int i = 0; i < labels.length; i++) {
+            double v = y.data()[i];
+            if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE - 1) {
+                throw new DataFileException(name, "entry " + key + ".npy, element " + i,
+                        "expected a class label 0, 1, 2, ..., found " + v);
+            }
+            labels[i] = (int) v;
+        }
+        return labels;
+    }
+
+    private static LabeledData labeled(String name, String key, Matrix X, int[] y, int classes, int[] hw)
+            throws DataFileException {
+        if (X.cols() != y.length) {
+            throw new DataFileException(name, "entry " + key + ".npy", "expected " + y.length + " examples, one per"
+                    + " label, found " + X.cols());
+        }
+        if (!X.isFinite()) {
+            throw new DataFileException(name, "entry " + key + ".npy", "expected finite numbers, found NaN or infinity");
+        }
+        return new LabeledData(X, y, classes, hw[0], hw[1]);
+    }
+
+    private static int[] imageSize(NpyArray x) {
+        return x.shape().length == 3 ? new int[] {x.shape()[1], x.shape()[2]} : new int[] {0, 0};
+    }
+
+    private static int max(int[] values) {
+        int max = -1;
+        for (int v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+}
