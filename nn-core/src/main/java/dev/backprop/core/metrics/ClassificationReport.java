@@ -84,7 +84,7 @@ public record ClassificationReport(ConfusionMatrix confusionMatrix, List<String>
             return switch (which) {
                 case 0 -> Metrics.ratio(tp, tp + fp);
                 case 1 -> Metrics.ratio(tp, tp + fn);
-                default -> Metrics.ratio(2 * tp, 2 * tp + fp + fn);
+                default -> Metrics.f1(Metrics.ratio(tp, tp + fp), Metrics.ratio(tp, tp + fn));
             };
         }
         double sum = 0;

@@ -38,9 +38,17 @@ public final class Metrics {
         return ratio(cm.truePositives(c), cm.truePositives(c) + cm.falseNegatives(c));
     }
 
-    /** F1 = 2 · precision · recall / (precision + recall) of class c, the harmonic mean; equal to 2TP / (2TP + FP + FN). */
+    /**
+     * F1 = 2 · precision · recall / (precision + recall) of class c, the harmonic mean, computed from P and R as
+     * the deck writes it (and as scikit-learn does, to the last bit).
+     */
     public static double f1(ConfusionMatrix cm, int c) {
-        return ratio(2 * cm.truePositives(c), 2 * cm.truePositives(c) + cm.falsePositives(c) + cm.falseNegatives(c));
+        return f1(precision(cm, c), recall(cm, c));
+    }
+
+    /** F1 = 2PR / (P + R); 0 when P + R = 0. */
+    static double f1(double precision, double recall) {
+        return ratio(2 * precision * recall, precision + recall);
     }
 
     static double ratio(double numerator, double denominator) {

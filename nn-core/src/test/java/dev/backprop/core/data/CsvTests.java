@@ -1,0 +1,76 @@
+package dev.backprop.core.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backprop.core.matrix.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTests {
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String text) throws IOException {
+        return Files.writeString(dir.resolve("houses.csv"), text);
+    }
+
+    @Test
+    void featuresBecomeRowsAndTheNamedLabelColumnBecomesY() throws IOException {
+        Csv.Table t = Csv.read(csv("bedrooms,price,bathrooms\n5,350.5,3\r\n\n4,\"210\",2"), "price");
+        assertThat(t.features()).containsExactly("bedrooms", "bathrooms");
+        assertThat(t.X()).isEqualTo(Matrix.of(2, 2, 5, 4, 3, 2));
+        assertThat(t.Y()).isEqualTo(Matrix.row(350.5, 210));
+    }
+
+    @Test
+    void classLabelsAreCheckedWhereTheyAre() throws IOException {
+        LabeledData d = Csv.readClasses(csv("x,y\n0.5,1\n0.25,0\n"), "y", 0);
+        assertThat(d.labels()).containsExactly(1, 0);
+        assertThat(d.classes()).isEqualTo(2);
+        Path bad = csv("x,y\n0.5,1\n0.25,2\n");
+        assertThatThrownBy(() -> Csv.readClasses(bad, "y", 2)).isInstanceOf(DataFileException.class)
+                .hasMessage(bad + ": line 3:6: label column 'y': expected a class in [0, 2), found '2'");
+        Path fraction = csv("x,y\n0.5,1.5\n");
+        assertThatThrownBy(() -> Csv.readClasses(fraction, "y", 0))
+                .hasMessage(fraction + ": line 2:5: label column 'y': expected a class 0, 1, 2, ..., found '1.5'");
+    }
+
+    @Test
+    void aNonNumericCellIsNamedByLineColumnAndHeader() throws IOException {
+        Path file = csv("a,b,c\n1,2,3\n4,five,6\n");
+        assertThatThrownBy(() -> Csv.read(file, "c"))
+                .hasMessage(file + ": line 3:3: column 'b': expected a number, found 'five'");
+    }
+
+    @Test
+    void infinityAndNaNCellsAreRejected() throws IOException {
+        Path file = csv("a,b\n1,NaN\n");
+        assertThatThrownBy(() -> Csv.read(file, "a")).hasMessageContaining("line 2:3: column 'b': expected a finite number, found 'NaN'");
+    }
+
+    @Test
+    void aLineWithTheWrongNumberOfCellsIsRejected() throws IOException {
+        Path file = csv("a,b,c\n1,2,3\n4,5\n");
+        assertThatThrownBy(() -> Csv.read(file, "c")).hasMessage(file + ": line 3: expected 3 cells as in the header, found 2");
+    }
+
+    @Test
+    void aMissingLabelColumnListsTheColumns() throws IOException {
+        Path file = csv("a,b\n1,2\n");
+        assertThatThrownBy(() -> Csv.read(file, "price"))
+                .hasMessage(file + ": line 1:1: expected a label column named 'price', found the columns [a, b]");
+    }
+
+    @Test
+    void anEmptyFileAndDuplicateColumnsAreRejected() throws IOException {
+        Path empty = csv("");
+        assertThatThrownBy(() -> Csv.read(empty, "a")).hasMessageContaining("found an empty file");
+        Path twice = csv("a,b,a\n1,2,3\n");
+        assertThatThrownBy(() -> Csv.read(twice, "b")).hasMessage(twice + ": line 1:5: column 'a' appears twice in the header");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.backprop.core.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.backprop.core.matrix.Matrix;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PipelineTests {
+
+    private static final Matrix X_TRAIN = Matrix.of(2, 4, 1, 2, 3, 4, 10, 10, 10, 10);
+
+    @Test
+    void standardizationTakesItsStatisticsFromTheTrainingSplitOnly() {
+        Standardization s = Standardization.fit(X_TRAIN);
+        assertThat(s.mu()).isEqualTo(Matrix.column(2.5, 10));
+        assertThat(s.sigma().get(0, 0)).isCloseTo(Math.sqrt(1.25), within(1e-15));
+        assertThat(s.sigma().get(1, 0)).as("a constant feature is divided by 1, as StandardScaler").isEqualTo(1.0);
+        Matrix Xtrain = s.transform(X_TRAIN);
+        assertThat(Xtrain.mean(1).get(0, 0)).isCloseTo(0, within(1e-15));
+        assertThat(Xtrain.square().mean(1).get(0, 0)).isCloseTo(1, within(1e-15));
+        // the test split gets the training split's mu and sigma, not its own
+        Matrix Xtest = s.transform(Matrix.of(2, 1, 5, 12));
+        assertThat(Xtest.get(0, 0)).isCloseTo(2.5 / Math.sqrt(1.25), within(1e-15));
+        assertThat(Xtest.get(1, 0)).isEqualTo(2.0);
+    }
+
+    @Test
+    void minMaxMapsTheTrainingRangeToZeroOne() {
+        Normalizer n = Normalizer.fit("minmax", X_TRAIN);
+        assertThat(n.transform(X_TRAIN)).isEqualTo(Matrix.of(2, 4, 0, 1 / 3.0, 2 / 3.0, 1, 0, 0, 0, 0));
+        assertThat(n.transform(Matrix.of(2, 1, 7, 10)).get(0, 0)).isEqualTo(2.0);
+        assertThatThrownBy(() -> Normalizer.fit("zscore", X_TRAIN)).hasMessageContaining("expected standard or minmax");
+    }
+
+    private static LabeledData hundred() {
+        int[] labels = IntStream.range(0, 100).map(i -> i < 80 ? 0 : 1).toArray();
+        double[] x = IntStream.range(0, 100).asDoubleStream().toArray();
+        return new LabeledData(Matrix.row(x), labels, 2);
+    }
+
+    @Test
+    void splittingByTheDecksPieIsSeededAndPartitionsTheExamples() {
+        Splitting.Parts p = Splitting.split(hundred(), 0.7, 0.2, 0.1, 1, false);
+        assertThat(new int[] {p.train().m(), p.validation().m(), p.test().m()}).containsExactly(70, 20, 10);
+        double[] all = concat(p.train().X().toArray(), p.validation().X().toArray(), p.test().X().toArray());
+        Arrays.sort(all);
+        assertThat(all).containsExactly(IntStream.range(0, 100).asDoubleStream().toArray());
+        assertThat(Splitting.split(hundred(), 0.7, 0.2, 0.1, 1, false).train().X()).isEqualTo(p.train().X());
+        assertThat(Splitting.split(hundred(), 0.7, 0.2, 0.1, 2, false).train().X()).isNotEqualTo(p.train().X());
+    }
+
+    @Test
+    void stratifiedSplittingKeepsTheClassProportionsInEveryPart() {
+        Splitting.Parts p = Splitting.split(hundred(), 0.7, 0.2, 0.1, 3, true);
+        assertThat(ClassBalance.counts(p.train())).containsExactly(56, 14);
+        assertThat(ClassBalance.counts(p.validation())).containsExactly(16, 4);
+        assertThat(ClassBalance.counts(p.test())).containsExactly(8, 2);
+    }
+
+    @Test
+    void fractionsThatDoNotAddUpToOneAreRejected() {
+        assertThatThrownBy(() -> Splitting.split(hundred(), 0.7, 0.2, 0.2, 1, false)).hasMessageContaining("add up to 1");
+    }
+
+    @Test
+    void classWeightsAreKerasBalancedWeights() {
+        LabeledData d = hundred();
+        assertThat(ClassBalance.counts(d)).containsExactly(80, 20);
+        // w_c = m / (classes · count_c): 100 / (2·80), 100 / (2·20)
+        assertThat(ClassBalance.classWeights(d)).containsExactly(0.625, 2.5);
+        Matrix w = ClassBalance.sampleWeights(d, ClassBalance.classWeights(d));
+        assertThat(w.sum()).as("each class weighs m/2 in total").isEqualTo(100.0);
+    }
+
+    @Test
+    void anImbalancedVariantKeepsTheMajorityAndAFractionOfTheRest() {
+        LabeledData balanced = new LabeledData(Matrix.zeros(1, 1000), IntStream.range(0, 1000).map(i -> i % 2).toArray(), 2);
+        LabeledData imbalanced = ClassBalance.imbalanced(balanced, 0, 0.1, 0);
+        int[] counts = ClassBalance.counts(imbalanced);
+        assertThat(counts[0]).isEqualTo(500);
+        assertThat(counts[1]).isBetween(30, 70);
+        assertThat(ClassBalance.imbalanced(balanced, 0, 0.1, 0).labels()).isEqualTo(imbalanced.labels());
+    }
+
+    @Test
+    void pixelsAreScaledBy255() {
+        LabeledData d = new LabeledData(Matrix.column(0, 51, 255), new int[] {3}, 10, 3, 1);
+        assertThat(d.scaled(255).X()).isEqualTo(Matrix.column(0, 0.2, 1));
+        assertThat(d.Y().shape().toString()).isEqualTo("(10, 1)");
+    }
+
+    private static double[] concat(double[]... parts) {
+        return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
+    }
+}
