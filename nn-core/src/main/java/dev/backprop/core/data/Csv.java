@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Comma-separated tables with a header line, one example per line, every cell a number: the label column, named,
  * becomes y and the other columns, in file order, the features, each one row of X (n_x, m). Blank lines are
- * skipped; cells may be quoted ({@code "3.5"}); a file need not end with a newline.
+ * skipped; cells may be quoted ({@code "3.5"}); a file need not end with a newline. Having no length header, a CSV
+ * file cut at the end of a line is a valid shorter file: a loader cannot tell.
  */
 public final class Csv {
 
@@ -130,6 +131,10 @@ public final class Csv {
             rows.add(row);
         }
         int m = rows.size();
+        if (m == 0) {
+            throw new DataFileException(name, "line " + (lines.length + 1), "expected at least one line of numbers"
+                    + " after the header, found none");
+        }
         int n = columns - 1;
         double[] X = new double[n * m];
         double[] y = new double[m];

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -29,7 +32,8 @@ public final class Npz {
     }
 
     /**
-     * Reads every entry, checking each one's CRC-32 against the zip directory.
+     * Reads every entry, checking each one's CRC-32 against the zip directory, and that the zip directory at the
+     * end of the file and the entries' own headers agree on every name and byte.
      *
      * @throws DataFileException naming the file, the entry and, inside an array, the byte offset
      */
@@ -37,10 +41,11 @@ public final class Npz {
         String name = file.toString();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, byte[]> local = localEntries(name, Files.readAllBytes(file));
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (IOException e) {
             throw new DataFileException(name, "zip directory", "expected an .npz (a zip file of .npy arrays), found "
                     + "no readable zip directory (" + e.getMessage() + "): not a zip file, or truncated", e);
         }
@@ -51,7 +56,9 @@ public final class Npz {
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
                     bytes = in.readAllBytes();
-                } catch (ZipException | java.io.EOFException e) {
+                } catch (DataFileException e) {
+                    throw e;
+                } catch (IOException e) {
                     throw new DataFileException(name, where, "corrupt or truncated zip entry (" + e.getMessage() + ")",
                             e);
                 }
@@ -62,6 +69,10 @@ public final class Npz {
                             "expected CRC-32 %08x as the zip directory says, found %08x: the entry is corrupt",
                             entry.getCrc(), crc.getValue()));
                 }
+                if (!Arrays.equals(local.remove(entry.getName()), bytes)) {
+                    throw new DataFileException(name, where, "the zip directory lists this entry, but the entries"
+                            + " themselves hold " + local.keySet() + ": the file is corrupt");
+                }
                 if (entry.getName().endsWith(".npy")) {
                     String key = entry.getName().substring(0, entry.getName().length() - 4);
                     arrays.put(key, Npy.parse(name + ", " + where, bytes));
@@ -70,7 +81,26 @@ public final class Npz {
                 }
             }
         }
+        if (!local.isEmpty()) {
+            throw new DataFileException(name, "zip directory", "the entries " + local.keySet() + " are missing from"
+                    + " the zip directory: the file is corrupt");
+        }
         return new Contents(Collections.unmodifiableMap(arrays), Collections.unmodifiableMap(texts));
+    }
+
+    /** The entries as their local headers give them, read front to back (CRC-checked by ZipInputStream). */
+    private static Map<String, byte[]> localEntries(String name, byte[] file) throws DataFileException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        String current = "the first entry";
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(file))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                current = "entry " + e.getName();
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DataFileException(name, current, "corrupt or truncated zip data (" + e.getMessage() + ")", e);
+        }
+        return entries;
     }
 
     /**
