@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -168,9 +167,5 @@ public final class Csv {
             }
             from = comma + 1;
         }
-    }
-
-    static String join(double[] values) {
-        return String.join(",", Arrays.stream(values).mapToObj(Double::toString).toList());
     }
 }

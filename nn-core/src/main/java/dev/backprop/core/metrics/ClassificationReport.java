@@ -13,6 +13,8 @@ import java.util.List;
  * macro    = (1/K) Σ_c value_c          weighted = Σ_c support_c · value_c / Σ_c support_c
  * micro    = from Σ_c TP_c, Σ_c FP_c, Σ_c FN_c  (= accuracy here)
  * </pre>
+ * Every class 0..K−1 gets a row, also a class that occurs in neither the truth nor the predictions, where
+ * scikit-learn leaves it out unless it is given {@code labels=range(K)}.
  */
 public record ClassificationReport(ConfusionMatrix confusionMatrix, List<String> targetNames) {
 
