@@ -72,7 +72,8 @@ class AtomicFilesTests {
     }
 
     @Test
-    void runningALessonCleansUpWhatAKilledRunLeftInItsFolder(@TempDir Path dir) throws Exception {
+    void runningALessonCleansUpWhatAKilledRunLeftAndWritesPlotsWithTheUsualPermissions(@TempDir Path dir)
+            throws Exception {
         Lesson lesson = Lessons.find("forward").orElseThrow();
         Path orphan = Files.writeString(Files.createDirectories(PngSink.lessonDir(dir, lesson))
                 .resolve(".step03-cross-entropy-loss.png.tmp-" + DEAD_PID), "half a plot");
@@ -80,7 +81,11 @@ class AtomicFilesTests {
         LessonRunner.run(lesson, List.of(new PngSink(dir, new PrintWriter(new StringWriter()))), Backends.cpu());
 
         assertThat(orphan).doesNotExist();
-        assertThat(names(PngSink.lessonDir(dir, lesson))).allMatch(n -> n.startsWith("step") && n.endsWith(".png"));
+        assertThat(names(PngSink.lessonDir(dir, lesson))).isNotEmpty()
+                .allMatch(n -> n.startsWith("step") && n.endsWith(".png"));
+        Path usual = Files.write(dir.resolve("usual"), new byte[0]);
+        assertThat(Files.getPosixFilePermissions(PngSink.lessonDir(dir, lesson)
+                .resolve("step03-cross-entropy-loss.png"))).isEqualTo(Files.getPosixFilePermissions(usual));
     }
 
     private static List<String> names(Path dir) throws IOException {
