@@ -55,7 +55,21 @@ public final class Workshop {
 
     /** Runs {@code command} (a picocli {@code @Command}) on the process's standard streams; returns the exit code. */
     public static int execute(Object command, String[] args) {
-        return execute(commandLine(command, new PrintWriter(System.out, true), new PrintWriter(System.err, true)), args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        CommandLine commandLine;
+        try {
+            commandLine = commandLine(command, new PrintWriter(System.out, true), err);
+        } catch (RuntimeException | Error e) {
+            // a command that cannot even be set up: a bug, but still one line (and the trace with --debug)
+            err.println("workshop: could not start: " + messageOf(e)
+                    + (List.of(args).contains(DEBUG) ? "" : " (" + DEBUG_HINT + ")"));
+            if (List.of(args).contains(DEBUG)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
+        return execute(commandLine, args);
     }
 
     /** Runs {@code command} with its output captured in UTF-8 (for tests); returns the exit code. */

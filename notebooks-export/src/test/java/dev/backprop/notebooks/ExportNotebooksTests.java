@@ -72,6 +72,16 @@ class ExportNotebooksTests {
     }
 
     @Test
+    void aNotebookLeftHalfWrittenByAKilledExportIsRemovedByTheNextOne(@TempDir Path dir) throws Exception {
+        Path orphan = Files.writeString(dir.resolve(".42-short.ipynb.tmp-99999999"), "{\"cells\": [");
+
+        assertThat(export("--out", dir.toString(), "short").exitCode()).isZero();
+
+        assertThat(orphan).doesNotExist();
+        assertThat(files(dir)).containsExactly(dir.resolve("42-short.ipynb"));
+    }
+
+    @Test
     void anUnknownLessonIsAUsageErrorInOneLine(@TempDir Path dir) throws Exception {
         Result result = export("--out", dir.resolve("nb").toString(), "short", "nosuch");
 
