@@ -140,6 +140,12 @@ public final class Workshop {
 
     /** An exception's message in words; the exception's type only where the message alone would not say it. */
     static String messageOf(Throwable e) {
+        if (e instanceof FileSystemException fs && (fs.getOtherFile() != null || fs.getFile() != null)) {
+            // a move names its source (our temporary file) first: the file the user asked for is the other one
+            String file = fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile();
+            String reason = reason(fs);
+            return reason.contains(file) ? reason : file + ": " + reason;
+        }
         if (e instanceof IOException io) {
             return reason(io);
         }

@@ -82,6 +82,18 @@ class ExportNotebooksTests {
     }
 
     @Test
+    void aNotebookThatCannotBeWrittenSaysWhichAndWhyAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("42-short.ipynb/a-folder-in-the-way"));
+
+        Result result = export("--out", dir.toString(), "short");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("workshop: lesson short failed, no notebook written: "
+                + dir.resolve("42-short.ipynb") + ": is a directory").hasLineCount(1);
+        assertThat(files(dir)).containsExactly(dir.resolve("42-short.ipynb"));
+    }
+
+    @Test
     void anUnknownLessonIsAUsageErrorInOneLine(@TempDir Path dir) throws Exception {
         Result result = export("--out", dir.resolve("nb").toString(), "short", "nosuch");
 
