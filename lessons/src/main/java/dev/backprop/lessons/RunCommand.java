@@ -91,12 +91,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         sinks.add(new ConsoleSink(stdout));
         sinks.add(new PngSink(out, stdout));
+        WindowSink windows = null;
         if (show) {
             Optional<String> noDisplay = WindowSink.noDisplay();
             if (noDisplay.isPresent()) {
                 err.println("workshop: " + WindowSink.NO_DISPLAY + " (" + noDisplay.get() + ")");
             } else {
-                sinks.add(new WindowSink(err));
+                windows = new WindowSink(err);
+                sinks.add(windows);
             }
         }
         for (Lesson lesson : lessons) {
@@ -114,6 +116,13 @@ public final class RunCommand implements Callable<Integer> {
             stdout.printf("%nLesson %d (%s) finished in %.1f s; plots in %s%n", lesson.number(), lesson.name(),
                     (System.nanoTime() - start) / 1e9, PngSink.lessonDir(out, lesson));
             stdout.flush();
+        }
+        if (windows != null) {
+            try {
+                windows.awaitClosed(stdout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return 0;
     }

@@ -8,15 +8,21 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
 import org.knowm.xchart.SwingWrapper;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Shows each plot in its own XChart window ({@code --show}), where a display exists. If windows cannot be opened after
+ * Shows each plot in its own XChart window ({@code --show}), where a display exists. Closing a window closes only
+ * that window; {@link #awaitClosed} keeps the program open until all are closed. If windows cannot be opened after
  * all, it says so once and shows nothing more; the PNG files are written by {@link PngSink} either way.
  */
 public final class WindowSink implements LessonSink {
@@ -28,6 +34,7 @@ public final class WindowSink implements LessonSink {
     private static final Pattern X_DISPLAY = Pattern.compile("([^:]*):(\\d+)(\\.\\d+)?");
 
     private final PrintWriter err;
+    private final List<JFrame> frames = new ArrayList<>();
     private boolean failed;
 
     /** @param err where to say that windows cannot be opened */
@@ -100,15 +107,29 @@ public final class WindowSink implements LessonSink {
             return;
         }
         try {
-            show(plot.chart());
+            JFrame frame = show(plot.chart());
+            // XChart's windows end the program when closed (EXIT_ON_CLOSE), even in the middle of a lesson
+            SwingUtilities.invokeLater(() -> frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE));
+            frames.add(frame);
         } catch (AWTError | HeadlessException e) {
             failed = true;
             err.println("workshop: " + NO_DISPLAY + " (" + String.valueOf(e.getMessage()).strip() + ")");
         }
     }
 
-    private static <C extends Chart<?, ?>> void show(C chart) {
-        new SwingWrapper<>(chart).displayChart();
+    /** Waits until the user has closed every window, so that they stay open after the lessons ended. */
+    public void awaitClosed(PrintWriter out) throws InterruptedException {
+        if (frames.stream().noneMatch(JFrame::isDisplayable)) {
+            return;
+        }
+        out.println("workshop: close the chart windows to finish (or press Ctrl-C)");
+        out.flush();
+        while (frames.stream().anyMatch(JFrame::isDisplayable)) {
+            Thread.sleep(200);
+        }
     }
 
+    private static <C extends Chart<?, ?>> JFrame show(C chart) {
+        return new SwingWrapper<>(chart).displayChart();
+    }
 }
