@@ -1,14 +1,50 @@
 package dev.backprop.lessons;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Prints a lesson as it runs: headings, explanations, printed lines, and where each plot was written. */
 public final class ConsoleSink implements LessonSink {
 
-    private final PrintStream out;
+    /** Where the lines go: a {@link PrintStream} or a {@link PrintWriter}, as the caller has one. */
+    private interface Lines {
+        void println(String line);
+
+        default void println() {
+            println("");
+        }
+
+        void flush();
+    }
+
+    private final Lines out;
 
     public ConsoleSink(PrintStream out) {
-        this.out = out;
+        this.out = new Lines() {
+            @Override
+            public void println(String line) {
+                out.println(line);
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        };
+    }
+
+    public ConsoleSink(PrintWriter out) {
+        this.out = new Lines() {
+            @Override
+            public void println(String line) {
+                out.println(line);
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        };
     }
 
     @Override

@@ -1,24 +1,23 @@
 package dev.backprop.lessons;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes every plot as a PNG under {@code DIR/NN-lesson/stepSS-name.png}, e.g.
- * {@code out/05-planar/step09-decision-boundary.png}. Each file is written to a temporary name first and then moved,
- * so a file is either whole or absent.
+ * {@code out/05-planar/step09-decision-boundary.png}. Each file is written whole or not at all ({@link AtomicFiles}),
+ * and what an earlier, killed run left half-written in the lesson's folder is removed when the lesson starts.
  */
 public final class PngSink implements LessonSink {
 
     private final Path dir;
-    private final PrintStream report;
+    private final PrintWriter report;
 
     /** @param report where to say which file was written (null for silence) */
-    public PngSink(Path dir, PrintStream report) {
+    public PngSink(Path dir, PrintWriter report) {
         this.dir = dir;
         this.report = report;
     }
@@ -29,16 +28,23 @@ public final class PngSink implements LessonSink {
     }
 
     @Override
+    public void lessonStarted(Lesson lesson) {
+        try {
+            AtomicFiles.removeOrphans(lessonDir(dir, lesson));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + lessonDir(dir, lesson) + ": " + Workshop.reason(e), e);
+        }
+    }
+
+    @Override
     public void plot(Lesson lesson, Step step, Plot plot) {
         Path folder = lessonDir(dir, lesson);
         Path file = folder.resolve(String.format("step%02d-%s.png", step.index(), plot.name()));
         try {
             Files.createDirectories(folder);
-            Path tmp = Files.createTempFile(folder, ".plot-", ".tmp");
-            Files.write(tmp, plot.png());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, plot.png());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + Workshop.reason(e), e);
         }
         if (report != null) {
             report.println("       wrote " + file);

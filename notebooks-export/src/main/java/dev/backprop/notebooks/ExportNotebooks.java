@@ -1,132 +1,96 @@
 package dev.backprop.notebooks;
 
+import dev.backprop.lessons.AtomicFiles;
 import dev.backprop.lessons.Lesson;
 import dev.backprop.lessons.Lessons;
+import dev.backprop.lessons.Workshop;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * The command line behind {@code ./workshop notebooks}:
- * <pre>
- * ./workshop notebooks [--out DIR] [&lt;number|name&gt;... | all]
- * </pre>
- * Writes one notebook per lesson, {@code DIR/NN-name.ipynb} ({@code DIR} defaults to {@code notebooks}); with no
- * lesson named, every lesson. A usage error (unknown lesson or option) prints one line and exits with 2; an output
- * folder that cannot be written, or a lesson that fails, prints one line and exits with 1. A failed lesson leaves no
- * notebook behind, and the others are still written.
+ * {@code ./workshop notebooks}: writes one notebook per lesson, {@code DIR/NN-name.ipynb} ({@code DIR} defaults to
+ * {@code notebooks}); with no lesson named, every lesson. An output folder that cannot be written, or a lesson that
+ * fails, is reported in one line and exits with 1. A failed lesson leaves no notebook behind (and an earlier one as it
+ * was), and the others are still written.
  */
-public final class ExportNotebooks {
+@Command(name = "notebooks", sortOptions = false,
+        description = "Write lessons as Jupyter notebooks: each step's explanation, its Java code, and what it "
+                + "printed and plotted.",
+        footer = {"", "Examples:", "  ./workshop notebooks", "  ./workshop notebooks planar 3 --out /tmp/nb"})
+public final class ExportNotebooks implements Callable<Integer> {
 
-    static final String USAGE = "usage: ./workshop notebooks [--out DIR] [<number|name>... | all]";
+    private final List<Lesson> catalog;
 
-    /** A mistake on the command line: exit code 2. */
-    static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
+    @Spec
+    CommandSpec spec;
 
-        UsageException(String message) {
-            super(message);
-        }
+    @Parameters(paramLabel = "LESSON", arity = "0..*",
+            description = "A lesson's number or name, or 'all' (the default: every lesson).")
+    List<String> lessonNames = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
+            description = "Where the notebooks go: DIR/NN-name.ipynb (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("notebooks");
+
+    /** Exports the workshop's lessons. */
+    public ExportNotebooks() {
+        this(Lessons.all());
     }
 
-    /** What to export, and where. */
-    record Options(List<Lesson> lessons, Path out) {
+    /** Exports lessons chosen from {@code catalog}. */
+    ExportNotebooks(List<Lesson> catalog) {
+        this.catalog = List.copyOf(catalog);
     }
 
-    private ExportNotebooks() {
-    }
-
-    public static void main(String[] args) {
-        System.exit(execute(args, Lessons.all(), System.out, System.err));
-    }
-
-    /** Runs a command line, choosing lessons from {@code catalog}, and returns the exit code. */
+    /** Runs {@code ./workshop notebooks ARGS} on lessons from {@code catalog}; returns the exit code. */
     static int execute(String[] args, List<Lesson> catalog, PrintStream out, PrintStream err) {
-        Options options;
-        try {
-            if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-                out.println(USAGE);
-                return 0;
-            }
-            options = parse(args, catalog);
-        } catch (UsageException e) {
-            err.println("notebooks: " + e.getMessage() + " (" + USAGE + ")");
-            return 2;
-        }
-        Optional<String> unwritable = checkWritable(options.out());
+        return Workshop.execute(new ExportNotebooks(catalog), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        List<Lesson> lessons = lessons();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> unwritable = Workshop.prepareOutputFolder(out);
         if (unwritable.isPresent()) {
-            err.println("notebooks: cannot write to the output folder " + options.out() + ": " + unwritable.get());
+            err.println("workshop: cannot write to the output folder " + out + ": " + unwritable.get());
+            return 1;
+        }
+        try {
+            AtomicFiles.removeOrphans(out);
+        } catch (IOException e) {
+            err.println("workshop: cannot clean up " + out + ": " + Workshop.reason(e));
             return 1;
         }
         int failures = 0;
-        for (Lesson lesson : options.lessons()) {
+        for (Lesson lesson : lessons) {
             try {
-                Path file = LessonNotebook.write(lesson, options.out());
-                out.printf("wrote %s (%d bytes)%n", file, Files.size(file));
+                Path file = LessonNotebook.write(lesson, out);
+                stdout.printf("wrote %s (%d bytes)%n", file, Files.size(file));
+                stdout.flush();
             } catch (Exception | Error e) {
-                err.println("notebooks: lesson " + lesson.name() + " failed, no notebook written: " + oneLine(e));
                 failures++;
+                Workshop.failed(spec, "lesson " + lesson.name() + " failed, no notebook written", e);
             }
         }
         return failures == 0 ? 0 : 1;
     }
 
-    static Options parse(String[] args, List<Lesson> catalog) throws UsageException {
-        Set<Lesson> lessons = new LinkedHashSet<>();
-        Path out = Path.of("notebooks");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--out")) {
-                if (++i >= args.length || args[i].startsWith("-")) {
-                    throw new UsageException("--out needs a folder");
-                }
-                out = Path.of(args[i]);
-            } else if (a.equals("all")) {
-                lessons.addAll(catalog);
-            } else if (a.startsWith("-")) {
-                throw new UsageException("unknown option '" + a + "'");
-            } else {
-                lessons.add(catalog.stream()
-                        .filter(l -> l.name().equals(a) || String.valueOf(l.number()).equals(a))
-                        .findFirst()
-                        .orElseThrow(() -> new UsageException("unknown lesson '" + a + "' (./workshop list shows them)")));
-            }
-        }
-        return new Options(List.copyOf(lessons.isEmpty() ? catalog : lessons), out);
-    }
-
-    /** Creates the folder if needed and tries writing a file into it; says why it cannot, if it cannot. */
-    private static Optional<String> checkWritable(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-test-", ".tmp");
-            Files.delete(probe);
-            return Optional.empty();
-        } catch (FileAlreadyExistsException e) {
-            return Optional.of(e.getFile() + " exists and is not a folder");
-        } catch (AccessDeniedException e) {
-            return Optional.of("permission denied");
-        } catch (FileSystemException e) {
-            return Optional.of(e.getReason() != null ? e.getReason() : e.toString());
-        } catch (IOException | SecurityException e) {
-            return Optional.of(e.toString());
-        }
-    }
-
-    private static String oneLine(Throwable e) {
-        List<String> causes = new ArrayList<>();
-        for (Throwable t = e; t != null && causes.size() < 3; t = t.getCause()) {
-            causes.add(t.toString());
-        }
-        return String.join("; caused by ", causes).replaceAll("\\s*\\R\\s*", " ");
+    /** The lessons named on the command line; every lesson when none is. */
+    List<Lesson> lessons() {
+        return lessonNames.isEmpty() ? catalog : Workshop.chooseLessons(spec, lessonNames, catalog);
     }
 }

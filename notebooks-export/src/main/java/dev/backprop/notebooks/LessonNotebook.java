@@ -1,6 +1,7 @@
 package dev.backprop.notebooks;
 
 import dev.backprop.core.matrix.Backends;
+import dev.backprop.lessons.AtomicFiles;
 import dev.backprop.lessons.Lesson;
 import dev.backprop.lessons.LessonRunner;
 import dev.backprop.lessons.LessonSource;
@@ -11,12 +12,8 @@ import dev.backprop.notebooks.Notebook.Code;
 import dev.backprop.notebooks.Notebook.Markdown;
 import dev.backprop.notebooks.OutputRecorder.RecordedStep;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,17 +78,7 @@ public final class LessonNotebook {
 
     /** Writes {@code notebook} to {@code file} through a temporary file beside it and an atomic move. */
     static Path write(Notebook notebook, Path file) throws IOException {
-        byte[] bytes = notebook.toIpynb().getBytes(StandardCharsets.UTF_8);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                out.write(bytes);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, notebook.toIpynb().getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line, on a catalog of test lessons: what it writes, and one line and an exit code for each mistake. */
 class ExportNotebooksTests {
@@ -45,13 +46,19 @@ class ExportNotebooksTests {
         assertThat(Files.mismatch(dir.resolve("42-short.ipynb"), dir.resolve("again/42-short.ipynb"))).isEqualTo(-1);
     }
 
+    private static ExportNotebooks parse(String... args) {
+        ExportNotebooks command = new ExportNotebooks(CATALOG);
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
     @Test
-    void withNoLessonNamedExportsEveryLessonIntoNotebooks() throws Exception {
-        ExportNotebooks.Options options = ExportNotebooks.parse(new String[0], CATALOG);
+    void withNoLessonNamedExportsEveryLessonIntoNotebooks() {
+        ExportNotebooks options = parse();
 
         assertThat(options.lessons()).isEqualTo(CATALOG);
-        assertThat(options.out()).isEqualTo(Path.of("notebooks"));
-        assertThat(ExportNotebooks.parse(new String[] {"all", "short"}, CATALOG).lessons()).isEqualTo(CATALOG);
+        assertThat(options.out).isEqualTo(Path.of("notebooks"));
+        assertThat(parse("all", "short").lessons()).isEqualTo(CATALOG);
     }
 
     @Test
@@ -59,8 +66,30 @@ class ExportNotebooksTests {
         Result result = export("--out", dir.toString(), "failing", "short");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("notebooks: lesson failing failed, no notebook written: "
-                + "java.lang.IllegalStateException: planted failure in step 2" + System.lineSeparator());
+        assertThat(result.err()).isEqualTo("workshop: lesson failing failed, no notebook written: "
+                + "planted failure in step 2 (run with --debug for the stack trace)" + System.lineSeparator());
+        assertThat(files(dir)).containsExactly(dir.resolve("42-short.ipynb"));
+    }
+
+    @Test
+    void aNotebookLeftHalfWrittenByAKilledExportIsRemovedByTheNextOne(@TempDir Path dir) throws Exception {
+        Path orphan = Files.writeString(dir.resolve(".42-short.ipynb.tmp-99999999"), "{\"cells\": [");
+
+        assertThat(export("--out", dir.toString(), "short").exitCode()).isZero();
+
+        assertThat(orphan).doesNotExist();
+        assertThat(files(dir)).containsExactly(dir.resolve("42-short.ipynb"));
+    }
+
+    @Test
+    void aNotebookThatCannotBeWrittenSaysWhichAndWhyAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("42-short.ipynb/a-folder-in-the-way"));
+
+        Result result = export("--out", dir.toString(), "short");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("workshop: lesson short failed, no notebook written: "
+                + dir.resolve("42-short.ipynb") + ": is a directory").hasLineCount(1);
         assertThat(files(dir)).containsExactly(dir.resolve("42-short.ipynb"));
     }
 
@@ -69,7 +98,7 @@ class ExportNotebooksTests {
         Result result = export("--out", dir.resolve("nb").toString(), "short", "nosuch");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("notebooks: unknown lesson 'nosuch' (./workshop list shows them)")
+        assertThat(result.err()).startsWith("workshop: unknown lesson 'nosuch' (./workshop list shows them)")
                 .hasLineCount(1);
         assertThat(dir.resolve("nb")).as("nothing is written").doesNotExist();
     }
@@ -78,15 +107,19 @@ class ExportNotebooksTests {
     void anUnknownOptionOrAMissingFolderIsAUsageError() {
         assertThat(export("--show")).satisfies(r -> {
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err()).startsWith("notebooks: unknown option '--show'").hasLineCount(1);
+            assertThat(r.err()).startsWith("workshop: unknown option '--show'").hasLineCount(1);
         });
         assertThat(export("short", "--out")).satisfies(r -> {
             assertThat(r.exitCode()).isEqualTo(2);
-            assertThat(r.err()).startsWith("notebooks: --out needs a folder").hasLineCount(1);
+            assertThat(r.err()).startsWith("workshop: missing required parameter for option '--out'").hasLineCount(1);
+        });
+        assertThat(export("short", "--out", "-x")).satisfies(r -> {
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("'-x' looks like an option, not a folder").hasLineCount(1);
         });
         assertThat(export("--help")).satisfies(r -> {
             assertThat(r.exitCode()).isZero();
-            assertThat(r.out()).startsWith(ExportNotebooks.USAGE);
+            assertThat(r.out()).startsWith("Usage: notebooks").contains("--out=DIR");
         });
     }
 
@@ -97,7 +130,7 @@ class ExportNotebooksTests {
         Result result = export("--out", file.toString(), "short");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("notebooks: cannot write to the output folder " + file + ": " + file
+        assertThat(result.err()).isEqualTo("workshop: cannot write to the output folder " + file + ": " + file
                 + " exists and is not a folder" + System.lineSeparator());
         assertThat(result.out()).isEmpty();
     }
@@ -109,7 +142,7 @@ class ExportNotebooksTests {
         Result result = export("--out", file.resolve("notebooks").toString(), "short");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("notebooks: cannot write to the output folder " + file.resolve("notebooks"))
+        assertThat(result.err()).startsWith("workshop: cannot write to the output folder " + file.resolve("notebooks"))
                 .hasLineCount(1);
     }
 
@@ -123,7 +156,7 @@ class ExportNotebooksTests {
             Result result = export("--out", readOnly.toString(), "short");
 
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.err()).isEqualTo("notebooks: cannot write to the output folder " + readOnly
+            assertThat(result.err()).isEqualTo("workshop: cannot write to the output folder " + readOnly
                     + ": permission denied" + System.lineSeparator());
         } finally {
             Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
