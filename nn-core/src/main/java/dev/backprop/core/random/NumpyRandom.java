@@ -1,5 +1,6 @@
 package dev.backprop.core.random;
 
+import dev.backprop.core.matrix.HostMemory;
 import dev.backprop.core.matrix.Matrix;
 
 /**
@@ -40,10 +41,11 @@ public final class NumpyRandom {
      *
      * <p>Workshop/numpy: {@code np.random.seed(seed)} or {@code np.random.RandomState(seed)}.
      *
-     * @param seed the seed; numpy accepts 0 to 2<sup>32</sup>-1, this port 0 to 2<sup>31</sup>-1
-     * @throws IllegalArgumentException if {@code seed} is negative (numpy raises {@code ValueError})
+     * @param seed the seed, 0 to 2<sup>32</sup>-1 as numpy accepts (a {@code long}, since Java's {@code int} stops
+     *             at 2<sup>31</sup>-1)
+     * @throws IllegalArgumentException if {@code seed} is outside that range (numpy raises {@code ValueError})
      */
-    public NumpyRandom(int seed) {
+    public NumpyRandom(long seed) {
         seed(seed);
     }
 
@@ -55,14 +57,14 @@ public final class NumpyRandom {
      * (mt[i-1] >>> 30)) + i}), not {@code init_by_array}; the first draw then regenerates the
      * whole 624-word state.
      *
-     * @param seed the seed, 0 to 2<sup>31</sup>-1
-     * @throws IllegalArgumentException if {@code seed} is negative (numpy raises {@code ValueError})
+     * @param seed the seed, 0 to 2<sup>32</sup>-1
+     * @throws IllegalArgumentException if {@code seed} is outside that range (numpy raises {@code ValueError})
      */
-    public void seed(int seed) {
-        if (seed < 0) {
-            throw new IllegalArgumentException("Seed must be between 0 and 2**32 - 1, got " + seed);
+    public void seed(long seed) {
+        if (seed < 0 || seed > UINT32_MAX) {
+            throw new IllegalArgumentException("seed: Seed must be between 0 and 2**32 - 1, got " + seed);
         }
-        mt[0] = seed;
+        mt[0] = (int) seed;   // the unsigned 32 bits
         for (int i = 1; i < N; i++) {
             int prev = mt[i - 1];
             mt[i] = 1812433253 * (prev ^ (prev >>> 30)) + i; // arithmetic mod 2^32
@@ -185,7 +187,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if a dimension is negative
      */
     public Matrix rand(int rows, int cols) {
-        double[] out = new double[checkSize(rows) * checkSize(cols)];
+        double[] out = HostMemory.doubles("rand", rows, cols);
         for (int i = 0; i < out.length; i++) {
             out[i] = randomSample();
         }
@@ -239,7 +241,7 @@ public final class NumpyRandom {
      * polar Box–Muller ({@code legacy_gauss}): draw {@code x1 = 2u1 - 1}, {@code x2 = 2u2 - 1}
      * until {@code 0 < r2 = x1² + x2² < 1}, let {@code f = sqrt(-2 log(r2) / r2)}, cache
      * {@code f * x1} for the next call and return {@code f * x2}. The cache survives uniform and
-     * integer draws and is cleared only by {@link #seed(int)}.
+     * integer draws and is cleared only by {@link #seed(long)}.
      *
      * @return the sample
      */
@@ -295,7 +297,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if a dimension is negative
      */
     public Matrix randn(int rows, int cols) {
-        double[] out = new double[checkSize(rows) * checkSize(cols)];
+        double[] out = HostMemory.doubles("randn", rows, cols);
         for (int i = 0; i < out.length; i++) {
             out[i] = gauss();
         }
