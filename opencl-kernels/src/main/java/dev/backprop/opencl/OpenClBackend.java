@@ -506,6 +506,11 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         programs.clear();
     }
 
+    /** Whether {@link #close()} was called. */
+    boolean isClosed() {
+        return closed;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this OpenCL backend is closed");
