@@ -80,7 +80,7 @@ UNARY(relu,       isnan(x) || x > 0 ? x : ZERO)               // np.maximum(0, x
 UNARY(step,       isnan(x) ? x : (x > 0 ? ONE : ZERO))        // np.heaviside(x, 0): NaN stays NaN
 UNARY(leaky_relu, x > 0 ? x : p * x)
 UNARY(elu,        x > 0 ? x : p * (exp(x) - ONE))
-UNARY(power,      p == 2 ? x * x : pow(x, p))
+UNARY(power,      p == 2 ? x * x : (p == (real) 0.5 ? sqrt(x) : pow(x, p)))   // as numpy: x ** 0.5 is sqrt(x)
 UNARY(sign,       x > 0 ? ONE : (x < 0 ? -ONE : x))   // ±0 and NaN stay as they are, like Math.signum
 
 

@@ -33,7 +33,7 @@ public enum UnaryOp {
     LEAKY_RELU,
     /** x if x &gt; 0 else p·(eˣ − 1) (ELU with α = p) */
     ELU,
-    /** xᵖ, like {@code np.power(x, p)} (C's {@code pow}: see {@link BinaryOp#POWER}) */
+    /** xᵖ, like {@code np.power(x, p)}: C's {@code pow} (see {@link BinaryOp#POWER}), and √x for p = 0.5 as numpy */
     POWER,
     /** sign(x): −1, 0 or 1 */
     SIGN;
@@ -54,7 +54,8 @@ public enum UnaryOp {
             case STEP -> Double.isNaN(x) ? x : x > 0 ? 1.0 : 0.0;
             case LEAKY_RELU -> x > 0 ? x : p * x;
             case ELU -> x > 0 ? x : p * (Math.exp(x) - 1.0);
-            case POWER -> BinaryOp.POWER.apply(x, p);
+            // numpy computes x ** 0.5 as sqrt(x), which differs from pow at −∞ (NaN, not +∞) and −0
+            case POWER -> p == 0.5 ? Math.sqrt(x) : BinaryOp.POWER.apply(x, p);
             case SIGN -> Math.signum(x);
         };
     }
