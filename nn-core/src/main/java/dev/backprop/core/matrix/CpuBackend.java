@@ -49,7 +49,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Matrix full(int rows, int cols, double value) {
-        double[] data = HostMemory.doubles("full", rows, cols);
+        return full("full", rows, cols, value);
+    }
+
+    /** {@link #full(int, int, double)} for {@code Matrix.zeros}, {@code ones} and {@code full}, named in messages. */
+    Matrix full(String op, int rows, int cols, double value) {
+        double[] data = HostMemory.doubles(op, rows, cols);
         if (value != 0.0) {
             Arrays.fill(data, value);
         }

@@ -97,8 +97,7 @@ public final class Matrix {
     }
 
     private static Matrix full(String op, int rows, int cols, double value) {
-        Shape.of(op, rows, cols);
-        return Backends.cpu().full(rows, cols, value);
+        return CpuBackend.INSTANCE.full(op, rows, cols, value);
     }
 
     /**
