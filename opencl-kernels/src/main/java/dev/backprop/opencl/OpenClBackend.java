@@ -559,7 +559,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             live.add(buffer);
             return buffer;
         } catch (CLException e) {
-            throw isOutOfMemory(e) ? outOfMemory(bytes, e) : e;
+            throw isOutOfMemory(e) ? outOfMemory(op + ": Matrix " + shape + ": ", bytes, e) : e;
         }
     }
 
@@ -599,12 +599,13 @@ public final class OpenClBackend implements Backend, AutoCloseable {
                 || status == CL_OUT_OF_HOST_MEMORY;
     }
 
-    private BackendUnavailableException outOfMemory(long bytes, CLException cause) {
+    /** {@code what}: the operation and shape that asked, e.g. "dot: Matrix (4096, 4096): ", or nothing. */
+    private BackendUnavailableException outOfMemory(String what, long bytes, CLException cause) {
         long liveBytes = 0;
         for (DeviceBuffer b : live) {
             liveBytes += b.bytes();
         }
-        String message = "OpenCL device " + device.deviceName + " is out of memory: cannot allocate " + mib(bytes)
+        String message = what + "OpenCL device " + device.deviceName + " is out of memory: cannot allocate " + mib(bytes)
                 + " (" + live.size() + " buffers, " + mib(liveBytes) + " in use; the device allows "
                 + mib(device.maxAllocBytes) + " per buffer, " + mib(device.globalMemBytes) + " in all); free "
                 + "matrices with MatrixScope, train on smaller batches, or use -D"
@@ -657,7 +658,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             // Enqueue the kernel over the NDRange: global work-items in work-groups of local.
             clEnqueueNDRangeKernel(device.queue, kernel, global.length, null, global, local, 0, null, null);
         } catch (CLException e) {
-            throw isOutOfMemory(e) ? outOfMemory(0, e) : e;
+            throw isOutOfMemory(e) ? outOfMemory("", 0, e) : e;
         }
     }
 

@@ -49,9 +49,12 @@ public final class Matrix {
     /** {@code np.array(rows)}: a copy of a rectangular {@code double[][]}. */
     public static Matrix of(double[][] rows) {
         int n = rows.length;
-        int m = n == 0 ? 0 : rows[0].length;
+        int m = n == 0 || rows[0] == null ? 0 : rows[0].length;
         double[] data = HostMemory.doubles("of", n, m);
         for (int i = 0; i < n; i++) {
+            if (rows[i] == null) {
+                throw new IllegalArgumentException("of: row " + i + " is null");
+            }
             if (rows[i].length != m) {
                 throw new IllegalArgumentException(
                         "of: row " + i + " has " + rows[i].length + " elements, row 0 has " + m);

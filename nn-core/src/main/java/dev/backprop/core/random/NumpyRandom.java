@@ -155,7 +155,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public double[] randomSample(int n) {
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("random_sample", n)];
         for (int i = 0; i < n; i++) {
             out[i] = randomSample();
         }
@@ -225,7 +225,7 @@ public final class NumpyRandom {
      */
     public double[] uniform(double low, double high, int n) {
         double range = checkRange(low, high);
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("uniform", n)];
         for (int i = 0; i < n; i++) {
             out[i] = low + range * randomSample();
         }
@@ -277,7 +277,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public double[] randn(int n) {
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("randn", n)];
         for (int i = 0; i < n; i++) {
             out[i] = gauss();
         }
@@ -335,7 +335,7 @@ public final class NumpyRandom {
      */
     public double[] normal(double loc, double scale, int n) {
         checkScale(scale);
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("normal", n)];
         for (int i = 0; i < n; i++) {
             out[i] = loc + scale * gauss();
         }
@@ -379,7 +379,7 @@ public final class NumpyRandom {
     public long[] randint(long low, long high, int n) {
         long rng = checkIntRange(low, high);
         long mask = mask(rng);
-        long[] out = new long[checkSize(n)];
+        long[] out = new long[checkSize("randint", n)];
         for (int i = 0; i < n; i++) {
             out[i] = low + boundedMasked(rng, mask);
         }
@@ -397,7 +397,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public int[] permutation(int n) {
-        int[] out = new int[checkSize(n)];
+        int[] out = new int[checkSize("permutation", n)];
         for (int i = 0; i < n; i++) {
             out[i] = i;
         }
@@ -485,9 +485,9 @@ public final class NumpyRandom {
 
     // ------------------------------------------------------------------ argument checks
 
-    private static int checkSize(int n) {
+    private static int checkSize(String op, int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("negative dimensions are not allowed: " + n);
+            throw new IllegalArgumentException(op + ": negative dimensions are not allowed: " + n);
         }
         return n;
     }

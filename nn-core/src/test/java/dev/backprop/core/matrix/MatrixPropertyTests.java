@@ -431,6 +431,8 @@ public abstract class MatrixPropertyTests {
         add("of(2,2, 3 numbers)", () -> Matrix.of(2, 2, 1, 2, 3), new Fails("of", "(2,2)", "size 3"));
         add("of(-2,-2, 4 numbers)", () -> Matrix.of(-2, -2, 1, 2, 3, 4), new Fails("of", "(-2,-2)", "negative"));
         add("of a ragged double[][]", () -> Matrix.of(new double[][] {{1, 2}, {3}}), new Fails("of", "row 1", "1"));
+        add("of a double[][] with a null row", () -> Matrix.of(new double[][] {{1, 2}, null}),
+                new Fails("of", "row 1", "null"));
         add("of an empty double[][]", () -> Matrix.of(new double[0][]), new Values(Matrix.zeros(0, 0)));
         add("row()", Matrix::row, new Values(Matrix.zeros(1, 0)));
         add("column()", Matrix::column, new Values(Matrix.zeros(0, 1)));
