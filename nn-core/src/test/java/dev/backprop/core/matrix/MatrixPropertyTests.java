@@ -41,7 +41,12 @@ import org.junit.jupiter.api.TestFactory;
  *       {@code NegativeArraySizeException}, {@code NullPointerException}, ...).</li>
  * </ul>
  * It is a table of operations: a case is a name, a call and its expected outcome, so that covering another operation
- * (a loss, a training entry point) is a few lines in {@link #cases()}. A backend's test class extends this one, as
+ * (a loss, a training entry point) is a few lines in {@link #cases()}, e.g.
+ * <pre>{@code
+ * add("binary cross-entropy with y = 2", () -> loss.cost(A, Y2), new Fails("binary_crossentropy", "2"));
+ * numpy("bce(specials)", () -> loss.cost(input("specials_as_A"), input("Y")));   // with a line in the script
+ * }</pre>
+ * A backend's test class extends this one, as
  * with {@link BackendContractTests}: {@code CpuMatrixPropertyTests} here, and the OpenCL one in
  * {@code opencl-kernels} (fp64, since fp32 cannot hold 1e308 or 5e-324).
  *
