@@ -27,7 +27,7 @@ import sys
 
 import numpy as np
 
-SEEDS = [0, 1, 2, 3, 42, 12345, 2**31 - 1]
+SEEDS = [0, 1, 2, 3, 42, 12345, 2**31 - 1, 2**31, 2**32 - 1]
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
                    "nn-core", "src", "test", "resources", "dev", "backprop",

@@ -232,12 +232,13 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
     @Override
     public Matrix upload(int rows, int cols, double[] rowMajor) {
-        if (rowMajor.length != rows * cols) {
+        Shape shape = Shape.of("upload", rows, cols);
+        if (rowMajor.length != shape.size()) {
             throw new IllegalArgumentException("upload: " + rowMajor.length + " numbers for shape "
-                    + new Shape(rows, cols).compact());
+                    + shape.compact());
         }
         if (residency == Residency.DEVICE_RESIDENT) {
-            return Matrix.wrap(this, rows, cols, allocate(rowMajor));
+            return Matrix.wrap(this, rows, cols, allocate("upload", shape, rowMajor));
         }
         // on the host, but rounded as the device would hold it
         double[] copy = rowMajor.clone();
@@ -261,7 +262,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     @Override
     public Matrix full(int rows, int cols, double value) {
         try (Operation op = new Operation()) {
-            DeviceBuffer C = op.result(rows * cols);
+            DeviceBuffer C = op.result("full", rows, cols);
             fill(C, value);
             return op.out(C, rows, cols);
         }
@@ -312,7 +313,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         int sb0 = b.isTransposed() ? 1 : N;
         int sb1 = b.isTransposed() ? K : 1;
         try (Operation op = new Operation()) {
-            DeviceBuffer C = op.result(M * N);
+            DeviceBuffer C = op.result("dot", M, N);
             if (K == 0) {
                 fill(C, 0.0);   // an empty sum
             } else if (M * N > 0) {
@@ -341,7 +342,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     public Matrix map(UnaryOp op, double p, Matrix a) {
         int n = a.size();
         try (Operation o = new Operation()) {
-            DeviceBuffer C = o.result(n);
+            DeviceBuffer C = o.result(lowerCase(op), a.rows(), a.cols());
             if (n > 0) {
                 launch1D(unary.get(op), n, o.in(a), C, p, n);
             }
@@ -353,7 +354,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     public Matrix zip(BinaryOp op, Matrix a, Matrix b, Shape out) {
         int n = out.size();
         try (Operation o = new Operation()) {
-            DeviceBuffer C = o.result(n);
+            DeviceBuffer C = o.result(op.symbol(), out.rows(), out.cols());
             if (n > 0) {
                 // broadcasting: a dimension of size 1 is read with stride 0
                 int aRowStride = a.rows() == 1 ? 0 : a.cols();
@@ -371,7 +372,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
     public Matrix zipScalar(BinaryOp op, Matrix a, double s, boolean scalarFirst) {
         int n = a.size();
         try (Operation o = new Operation()) {
-            DeviceBuffer C = o.result(n);
+            DeviceBuffer C = o.result(op.symbol(), a.rows(), a.cols());
             if (n > 0) {
                 launch1D(zipScalar.get(op), n, o.in(a), s, scalarFirst ? 1 : 0, C, n);
             }
@@ -396,7 +397,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         try (Operation o = new Operation()) {
             switch (axis) {
                 case 1 -> {
-                    DeviceBuffer out = o.result(rows);
+                    DeviceBuffer out = o.result(lowerCase(reduction), rows, 1);
                     if (n == 0) {
                         fill(out, identity);
                     } else {
@@ -406,7 +407,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
                     return o.out(out, rows, 1);
                 }
                 case 0 -> {
-                    DeviceBuffer out = o.result(cols);
+                    DeviceBuffer out = o.result(lowerCase(reduction), 1, cols);
                     if (n == 0) {
                         fill(out, identity);
                     } else {
@@ -415,7 +416,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
                     return o.out(out, 1, cols);
                 }
                 case -1 -> {
-                    DeviceBuffer out = o.result(1);
+                    DeviceBuffer out = o.result(lowerCase(reduction), 1, 1);
                     if (n == 0) {
                         fill(out, identity);
                     } else if (n <= 64 * wg) {
@@ -445,7 +446,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         int rows = a.rows();
         int cols = a.cols();
         try (Operation o = new Operation()) {
-            DeviceBuffer B = o.result(rows * cols);
+            DeviceBuffer B = o.result("transpose", cols, rows);
             if (rows * cols > 0) {
                 int ts = tiles.ts();
                 launch(transpose, new long[] {roundUp(cols, ts), roundUp(rows, ts)}, new long[] {ts, ts},
@@ -460,7 +461,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         int rows = a.rows();
         int width = to - from;
         try (Operation o = new Operation()) {
-            DeviceBuffer B = o.result(rows * width);
+            DeviceBuffer B = o.result("columns", rows, width);
             if (rows * width > 0) {
                 launch1D(sliceColumns, rows * width, o.in(a), a.cols(), from, B, rows, width);
             }
@@ -505,6 +506,11 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         programs.clear();
     }
 
+    /** Whether {@link #close()} was called. */
+    boolean isClosed() {
+        return closed;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this OpenCL backend is closed");
@@ -517,28 +523,34 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         }
     }
 
-    /** A new buffer of {@code elements} numbers, not initialised. */
-    private DeviceBuffer allocate(int elements) {
-        return createBuffer(elements, CL_MEM_READ_WRITE, null);
+    /** A new buffer for a matrix of {@code shape}, made by operation {@code op}, not initialised. */
+    private DeviceBuffer allocate(String op, Shape shape) {
+        return createBuffer(op, shape, CL_MEM_READ_WRITE, null);
     }
 
-    /** A new buffer holding {@code data}, converted to the device's precision. */
-    private DeviceBuffer allocate(double[] data) {
+    /** A new buffer holding {@code data}, the elements of a matrix of {@code shape}, in the device's precision. */
+    private DeviceBuffer allocate(String op, Shape shape, double[] data) {
         if (data.length == 0) {
-            return allocate(0);
+            return allocate(op, shape);
         }
         Pointer host = precision == Precision.FP64 ? Pointer.to(data) : Pointer.to(toFloats(data));
-        return createBuffer(data.length, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, host);
+        return createBuffer(op, shape, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, host);
     }
 
-    private DeviceBuffer createBuffer(int elements, long flags, Pointer host) {
+    private DeviceBuffer createBuffer(String op, Shape shape, long flags, Pointer host) {
         checkOpen();
+        int elements = shape.size();
         long bytes = (long) elements * precision.bytes();
         if (elements == 0) {
             return new DeviceBuffer(null, 0, 0);   // OpenCL has no empty buffers; nothing reads it
         }
         if (bytes > device.maxAllocBytes) {
-            throw outOfMemory(bytes, null);
+            // checked here: the driver would answer a bare CL_INVALID_BUFFER_SIZE
+            throw new BackendUnavailableException(op + ": OpenCL device " + device.deviceName + " cannot hold Matrix "
+                    + shape + ": it needs " + mib(bytes) + " (" + precision.label() + ") in one buffer, and the device "
+                    + "allows at most " + mib(device.maxAllocBytes) + " per buffer (CL_DEVICE_MAX_MEM_ALLOC_SIZE); "
+                    + "train on smaller batches" + (precision == Precision.FP64 ? ", use -D"
+                    + OpenClBackendProvider.PRECISION_PROPERTY + "=fp32," : "") + " or use the CPU backend");
         }
         try {
             // Create a buffer in device memory (and copy host data into it when given).
@@ -547,7 +559,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             live.add(buffer);
             return buffer;
         } catch (CLException e) {
-            throw isOutOfMemory(e) ? outOfMemory(bytes, e) : e;
+            throw isOutOfMemory(e) ? outOfMemory(op + ": Matrix " + shape + ": ", bytes, e) : e;
         }
     }
 
@@ -587,12 +599,13 @@ public final class OpenClBackend implements Backend, AutoCloseable {
                 || status == CL_OUT_OF_HOST_MEMORY;
     }
 
-    private BackendUnavailableException outOfMemory(long bytes, CLException cause) {
+    /** {@code what}: the operation and shape that asked, e.g. "dot: Matrix (4096, 4096): ", or nothing. */
+    private BackendUnavailableException outOfMemory(String what, long bytes, CLException cause) {
         long liveBytes = 0;
         for (DeviceBuffer b : live) {
             liveBytes += b.bytes();
         }
-        String message = "OpenCL device " + device.deviceName + " is out of memory: cannot allocate " + mib(bytes)
+        String message = what + "OpenCL device " + device.deviceName + " is out of memory: cannot allocate " + mib(bytes)
                 + " (" + live.size() + " buffers, " + mib(liveBytes) + " in use; the device allows "
                 + mib(device.maxAllocBytes) + " per buffer, " + mib(device.globalMemBytes) + " in all); free "
                 + "matrices with MatrixScope, train on smaller batches, or use -D"
@@ -645,7 +658,7 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             // Enqueue the kernel over the NDRange: global work-items in work-groups of local.
             clEnqueueNDRangeKernel(device.queue, kernel, global.length, null, global, local, 0, null, null);
         } catch (CLException e) {
-            throw isOutOfMemory(e) ? outOfMemory(0, e) : e;
+            throw isOutOfMemory(e) ? outOfMemory("", 0, e) : e;
         }
     }
 
@@ -653,8 +666,9 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         return (long) ceilDiv(n, multiple) * multiple;
     }
 
+    /** ⌈n / d⌉, in long arithmetic: n + d − 1 would overflow an int for n near 2³¹. */
     private static int ceilDiv(int n, int d) {
-        return (n + d - 1) / d;
+        return (int) ((n + (long) d - 1) / d);
     }
 
     /**
@@ -671,21 +685,24 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             if (a.storage() instanceof DeviceBuffer buffer) {
                 return buffer;
             }
-            DeviceBuffer uploaded = allocate((double[]) a.storage());
+            DeviceBuffer uploaded = allocate("upload", a.shape(), (double[]) a.storage());
             temporaries.add(uploaded);
             return uploaded;
         }
 
-        /** A buffer for the result: freed by {@link #close()} unless {@link #out} hands it to a matrix. */
-        DeviceBuffer result(int elements) {
-            return temporary(elements);
+        /**
+         * A buffer for the (rows, cols) result of {@code op}: freed by {@link #close()} unless {@link #out} hands it
+         * to a matrix.
+         */
+        DeviceBuffer result(String op, int rows, int cols) {
+            DeviceBuffer buffer = allocate(op, Shape.of(op, rows, cols));
+            temporaries.add(buffer);
+            return buffer;
         }
 
         /** A buffer for intermediate numbers, freed by {@link #close()}. */
         DeviceBuffer temporary(int elements) {
-            DeviceBuffer buffer = allocate(elements);
-            temporaries.add(buffer);
-            return buffer;
+            return result("reduce", 1, elements);
         }
 
         /** The result as a matrix of this backend: the buffer itself, or its numbers copied to the host. */

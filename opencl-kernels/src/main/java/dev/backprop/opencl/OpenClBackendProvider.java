@@ -2,6 +2,8 @@ package dev.backprop.opencl;
 
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.BackendProvider;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Offers {@link OpenClBackend} to {@code Backends.byName("opencl")} through {@link java.util.ServiceLoader}
@@ -10,6 +12,10 @@ import dev.backprop.core.matrix.BackendProvider;
  * <p>Chosen with system properties: {@value #PRECISION_PROPERTY} = {@code fp64}, {@code fp32} or {@code auto} (the
  * default: fp64 where the device has it), and {@value #RESIDENCY_PROPERTY} = {@code device} (the default) or
  * {@code copy} (copy every operand to the device and back for each operation).
+ *
+ * <p>One backend per device and configuration: every call with the same properties returns the same backend (one
+ * OpenCL context), so matrices from two {@code Backends.byName("opencl")} calls can be mixed. It lives until the JVM
+ * exits; if someone closes it, the next call starts a new one.
  */
 public final class OpenClBackendProvider implements BackendProvider {
 
@@ -24,10 +30,22 @@ public final class OpenClBackendProvider implements BackendProvider {
         return "opencl";
     }
 
-    /** A new backend on the best device, as the system properties ask; close it when done. */
+    /** The shared backends, by precision and residency (null precision: the best the device has). */
+    private static final Map<String, OpenClBackend> SHARED = new HashMap<>();
+
+    /** The shared backend on the best device, as the system properties ask (started on first use). */
     @Override
     public Backend create() {
-        return OpenClBackend.create(Precision.parse(System.getProperty(PRECISION_PROPERTY)),
-                Residency.parse(System.getProperty(RESIDENCY_PROPERTY)));
+        Precision precision = Precision.parse(System.getProperty(PRECISION_PROPERTY));
+        Residency residency = Residency.parse(System.getProperty(RESIDENCY_PROPERTY));
+        String key = precision + "/" + residency;
+        synchronized (SHARED) {
+            OpenClBackend backend = SHARED.get(key);
+            if (backend == null || backend.isClosed()) {
+                backend = OpenClBackend.create(precision, residency);
+                SHARED.put(key, backend);
+            }
+            return backend;
+        }
     }
 }

@@ -9,7 +9,11 @@
 //
 // Memory layout: row-major, element (r, c) of a (rows, cols) matrix at [r*cols + c]. One work-item
 // per element of the result; the host rounds the NDRange up to whole work-groups, so every kernel
-// checks i < n.
+// checks i < n, with i a size_t: rounded up, the last ids of a matrix of nearly 2³¹ elements would
+// not fit an int.
+//
+// NaN: every function returns NaN for a NaN operand, as numpy does (relu and step test isnan first,
+// since NaN > 0 is false); comparisons with NaN are false, so they give 0.
 //
 // Broadcasting (zip_*), as numpy does it for 2-D arrays: an operand dimension of size 1 is read
 // with stride 0, so the same element serves the whole row or column of the result:
@@ -57,8 +61,8 @@ inline real nan_min(const real x, const real y) {
 #define UNARY(name, expression)                                                  \
 __kernel void map_##name(__global const real* A, __global real* C,              \
                          const real p, const int n) {                           \
-    const int i = get_global_id(0);                                             \
-    if (i < n) {                                                                \
+    const size_t i = get_global_id(0);                                          \
+    if (i < (size_t) n) {                                                       \
         const real x = A[i];                                                    \
         C[i] = (expression);                                                    \
     }                                                                           \
@@ -72,11 +76,11 @@ UNARY(exp,        exp(x))
 UNARY(log,        log(x))
 UNARY(tanh,       tanh(x))
 UNARY(sigmoid,    ONE / (ONE + exp(-x)))
-UNARY(relu,       x > 0 ? x : ZERO)
-UNARY(step,       x > 0 ? ONE : ZERO)
+UNARY(relu,       isnan(x) || x > 0 ? x : ZERO)               // np.maximum(0, x): NaN stays NaN
+UNARY(step,       isnan(x) ? x : (x > 0 ? ONE : ZERO))        // np.heaviside(x, 0): NaN stays NaN
 UNARY(leaky_relu, x > 0 ? x : p * x)
 UNARY(elu,        x > 0 ? x : p * (exp(x) - ONE))
-UNARY(power,      p == 2 ? x * x : pow(x, p))
+UNARY(power,      p == 2 ? x * x : (p == (real) 0.5 ? sqrt(x) : pow(x, p)))   // as numpy: x ** 0.5 is sqrt(x)
 UNARY(sign,       x > 0 ? ONE : (x < 0 ? -ONE : x))   // ±0 and NaN stay as they are, like Math.signum
 
 
@@ -88,8 +92,9 @@ UNARY(sign,       x > 0 ? ONE : (x < 0 ? -ONE : x))   // ±0 and NaN stay as the
 __kernel void zip_##name(__global const real* A, const int a_rs, const int a_cs, \
                          __global const real* B, const int b_rs, const int b_cs, \
                          __global real* C, const int rows, const int cols) {     \
-    const int i = get_global_id(0);                                             \
-    if (i < rows * cols) {                                                      \
+    const size_t gid = get_global_id(0);                                        \
+    if (gid < (size_t) rows * (size_t) cols) {                                  \
+        const int i = (int) gid;                                                \
         const int r = i / cols;                                                 \
         const int c = i - r * cols;                                             \
         const real x = A[r * a_rs + c * a_cs];                                  \
@@ -100,8 +105,8 @@ __kernel void zip_##name(__global const real* A, const int a_rs, const int a_cs,
 __kernel void zip_scalar_##name(__global const real* A, const real s,           \
                                 const int scalar_first,                         \
                                 __global real* C, const int n) {                \
-    const int i = get_global_id(0);                                             \
-    if (i < n) {                                                                \
+    const size_t i = get_global_id(0);                                          \
+    if (i < (size_t) n) {                                                       \
         const real x = scalar_first ? s : A[i];                                 \
         const real y = scalar_first ? A[i] : s;                                 \
         C[i] = (expression);                                                    \
@@ -126,8 +131,8 @@ BINARY(equal,         x == y ? ONE : ZERO)
 // np.full: every element the same value.
 // --------------------------------------------------------------------------------------------
 __kernel void fill(__global real* C, const real value, const int n) {
-    const int i = get_global_id(0);
-    if (i < n) {
+    const size_t i = get_global_id(0);
+    if (i < (size_t) n) {
         C[i] = value;
     }
 }

@@ -76,8 +76,9 @@ void transpose(__global const real* A, const int rows, const int cols, __global 
 // --------------------------------------------------------------------------------------------
 __kernel void slice_columns(__global const real* A, const int cols, const int from,
                             __global real* B, const int rows, const int width) {
-    const int i = get_global_id(0);
-    if (i < rows * width) {
+    const size_t gid = get_global_id(0);   // size_t: the rounded-up NDRange may pass 2³¹ − 1
+    if (gid < (size_t) rows * (size_t) width) {
+        const int i = (int) gid;
         const int r = i / width;
         const int j = i - r * width;
         B[i] = A[r * cols + from + j];

@@ -121,9 +121,10 @@ class OpenClFailureTests {
                     .isGreaterThan(opencl.maxAllocBytes());
             assertThatThrownBy(() -> opencl.full(46_340, 46_340, 0.0))
                     .isInstanceOf(BackendUnavailableException.class)
-                    .hasMessageStartingWith("OpenCL device " + opencl.deviceName() + " is out of memory: "
-                            + "cannot allocate 16383.")
-                    .hasMessageContaining("MatrixScope")
+                    .hasMessageStartingWith("full: OpenCL device " + opencl.deviceName() + " cannot hold Matrix "
+                            + "(46340, 46340): it needs 16383.")
+                    .hasMessageContaining("CL_DEVICE_MAX_MEM_ALLOC_SIZE")
+                    .hasMessageContaining("smaller batches")
                     .hasMessageNotContaining("\n");
             assertThat(opencl.liveBuffers()).isZero();
         }

@@ -34,9 +34,9 @@ public record Elu(double alpha) implements ElementwiseActivation {
 
     @Override
     public Matrix derivative(Matrix Z, Matrix A) {
-        // g′ = step + (1 − step) ⊙ (a + α)
+        // g′ = step + (1 − step) ⊙ (min(a, 0) + α); min(a, 0) = a where z ≤ 0, and keeps 0 · ∞ = NaN out at z = +∞
         Matrix step = Z.map(UnaryOp.STEP, 0);
-        return step.plus(step.rminus(1).times(A.plus(alpha)));
+        return step.plus(step.rminus(1).times(A.minimum(0).plus(alpha)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.backprop.core.matrix.UnaryOp;
  * relu(z)  = max(0, z)
  * relu′(z) = 1 if z &gt; 0, else 0      (at the kink z = 0 the workshop takes 0: {@code dZ[Z <= 0] = 0})
  * </pre>
+ * NaN stays NaN in both, as {@code np.maximum(0, nan)} is NaN, so NaN weights show instead of becoming silent zeros.
  */
 public record Relu() implements ElementwiseActivation {
 

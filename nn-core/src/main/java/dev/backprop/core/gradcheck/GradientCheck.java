@@ -5,6 +5,7 @@ import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.matrix.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -15,6 +16,12 @@ import java.util.function.ToDoubleFunction;
  * difference    = ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂)
  * </pre>
  * A difference below about 2e-7 means the backward pass is right; above 1e-3 it is almost surely wrong.
+ *
+ * <p>Kinks: where J has no derivative (a ReLU unit whose z is within ±ε of 0, say), gradapprox averages the slopes on
+ * either side and the difference is large although backpropagation is right. {@link #check} therefore also compares
+ * the one-sided slopes (J(θ + ε eᵢ) − J(θ)) / ε and (J(θ) − J(θ − ε eᵢ)) / ε of every parameter and lists in
+ * {@link Result#kinks()} those where they disagree: the check of that parameter crossed a kink. Choose test inputs
+ * away from kinks (normally distributed data does that), or read such a difference with the kinks in mind.
  */
 public final class GradientCheck {
 
@@ -24,8 +31,78 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** The outcome of a check: both gradients as flat vectors and their relative difference. */
-    public record Result(double[] grad, double[] gradapprox, double difference) {
+    /**
+     * Slopes on the two sides of θᵢ differing by more than this, plus {@link #KINK_RELATIVE} times the larger slope,
+     * mean that J bends sharply within ±ε: more than rounding (about 1e-16·|J| / ε ≈ 1e-9·|J|) or smooth curvature
+     * (|J″|·ε ≈ 1e-7·|J″|) explain.
+     */
+    static final double KINK_ABSOLUTE = 1e-5;
+
+    /** See {@link #KINK_ABSOLUTE}. */
+    static final double KINK_RELATIVE = 1e-4;
+
+    /**
+     * A parameter whose check crossed a kink: J's slope just left of θᵢ and just right of it, which differ.
+     *
+     * @param index the parameter's position in θ
+     */
+    public record Kink(int index, double leftSlope, double rightSlope) {
+    }
+
+    /**
+     * The outcome of a check: both gradients as flat vectors, their relative difference, and the parameters whose
+     * check crossed a kink (see the class comment).
+     */
+    public record Result(double[] grad, double[] gradapprox, double difference, List<Kink> kinks) {
+
+        public Result {
+            kinks = List.copyOf(kinks);
+        }
+
+        /**
+         * The difference and every kink, each parameter named by its matrix and element. {@code names} name the
+         * matrices in the order of θ; {@code shapes} are their shapes (see {@link #shapes}).
+         */
+        public String explain(List<String> names, List<Shape> shapes) {
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "difference %.3e", difference));
+            for (Kink k : kinks) {
+                text.append(String.format(Locale.ROOT, "; the check of %s crossed a kink: J's slope is %.6g just "
+                        + "below it and %.6g just above it (within ±ε = %.0e), so gradapprox there is their mean, "
+                        + "not a derivative", name(k.index(), names, shapes), k.leftSlope(), k.rightSlope(), EPSILON));
+            }
+            return text.toString();
+        }
+
+        /** {@link #explain(List, List)} with the workshop's names W1, b1, W2, b2, ..., the order of its dictionaries. */
+        public String explain(List<Shape> shapes) {
+            List<String> names = new ArrayList<>();
+            for (int k = 0; k < shapes.size(); k++) {
+                names.add((k % 2 == 0 ? "W" : "b") + (k / 2 + 1));
+            }
+            return explain(names, shapes);
+        }
+
+        /** E.g. {@code θ[7] = W2[0,3]}. */
+        private static String name(int index, List<String> names, List<Shape> shapes) {
+            int at = 0;
+            for (int k = 0; k < shapes.size(); k++) {
+                Shape s = shapes.get(k);
+                if (index < at + s.size()) {
+                    int i = (index - at) / Math.max(1, s.cols());
+                    int j = (index - at) % Math.max(1, s.cols());
+                    return "θ[" + index + "] = " + (k < names.size() ? names.get(k) : "matrix " + k) + "[" + i + ","
+                            + j + "]";
+                }
+                at += s.size();
+            }
+            return "θ[" + index + "]";
+        }
+
+        /** The difference and the kinks by their index in θ. */
+        @Override
+        public String toString() {
+            return explain(List.of(), List.of());
+        }
 
         /** The index where the two gradients disagree the most, to find a wrong formula. */
         public int worstIndex() {
@@ -75,14 +152,35 @@ public final class GradientCheck {
         return denominator == 0 ? 0 : Math.sqrt(numerator) / denominator;
     }
 
-    /** Compares {@code grad} with the numerical gradient of J at θ, with the workshop's ε. */
+    /**
+     * Compares {@code grad} with the numerical gradient of J at θ, with the workshop's ε, and finds the parameters
+     * whose check crossed a kink. Workshop: {@code gradient_check_n}.
+     */
     public static Result check(double[] theta, double[] grad, ToDoubleFunction<double[]> J) {
         if (theta.length != grad.length) {
             throw new IllegalArgumentException("gradient_check: " + theta.length + " parameters but "
                     + grad.length + " gradient entries");
         }
-        double[] gradapprox = numericalGradient(theta.clone(), J, EPSILON);
-        return new Result(grad, gradapprox, difference(grad, gradapprox));
+        double[] work = theta.clone();
+        double J0 = J.applyAsDouble(work);
+        double[] gradapprox = new double[theta.length];
+        List<Kink> kinks = new ArrayList<>();
+        for (int i = 0; i < work.length; i++) {
+            double original = work[i];
+            work[i] = original + EPSILON;
+            double Jplus = J.applyAsDouble(work);
+            work[i] = original - EPSILON;
+            double Jminus = J.applyAsDouble(work);
+            work[i] = original;
+            // gradapprox[i] = (J(θ + ε eᵢ) − J(θ − ε eᵢ)) / 2ε
+            gradapprox[i] = (Jplus - Jminus) / (2 * EPSILON);
+            double right = (Jplus - J0) / EPSILON;
+            double left = (J0 - Jminus) / EPSILON;
+            if (Math.abs(right - left) > KINK_ABSOLUTE + KINK_RELATIVE * Math.max(Math.abs(left), Math.abs(right))) {
+                kinks.add(new Kink(i, left, right));
+            }
+        }
+        return new Result(grad, gradapprox, difference(grad, gradapprox), kinks);
     }
 
     /** Workshop: {@code dictionary_to_vector}: every matrix of the group, row-major, one after another. */
@@ -110,6 +208,14 @@ public final class GradientCheck {
 
     /** Workshop: {@code vector_to_dictionary}: cuts θ back into matrices of the given shapes (on the CPU). */
     public static List<Matrix> fromVector(double[] theta, List<Shape> shapes) {
+        long held = 0;
+        for (Shape s : shapes) {
+            held += s.size();
+        }
+        if (held != theta.length) {
+            throw new IllegalArgumentException("vector_to_dictionary: θ has " + theta.length
+                    + " entries but the shapes " + shapes + " hold " + held);
+        }
         List<Matrix> matrices = new ArrayList<>();
         int at = 0;
         for (Shape s : shapes) {
@@ -117,10 +223,6 @@ public final class GradientCheck {
             System.arraycopy(theta, at, part, 0, part.length);
             matrices.add(Matrix.of(s.rows(), s.cols(), part));
             at += part.length;
-        }
-        if (at != theta.length) {
-            throw new IllegalArgumentException("vector_to_dictionary: θ has " + theta.length
-                    + " entries but the shapes hold " + at);
         }
         return matrices;
     }

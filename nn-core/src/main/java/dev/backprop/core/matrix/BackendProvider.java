@@ -7,7 +7,8 @@ public interface BackendProvider {
     String name();
 
     /**
-     * Starts the backend.
+     * The backend: started on the first call, and the same one again on later calls for the same device and
+     * configuration, so that matrices from two calls can be mixed.
      *
      * @throws BackendUnavailableException when it cannot run here; the message names what is missing and how to install it
      */

@@ -30,7 +30,8 @@ public final class Backends {
     }
 
     /**
-     * The backend called {@code name}, created by its provider.
+     * The backend called {@code name}, from its provider. Providers share one backend per device and configuration
+     * (the {@code opencl} provider does), so two calls give matrices that can be mixed.
      *
      * @throws BackendUnavailableException when no provider has that name, or its provider cannot start it
      *                                     (no driver, no device): the message says what is missing

@@ -9,7 +9,10 @@ public enum BinaryOp {
     SUBTRACT("-"),
     MULTIPLY("*"),
     DIVIDE("/"),
-    /** {@code np.power(x, y)} */
+    /**
+     * {@code np.power(x, y)}, which is C's {@code pow}: unlike Java's {@link Math#pow}, 1ʸ = 1 for every y (NaN
+     * included) and (−1)^±∞ = 1
+     */
     POWER("**"),
     /** {@code np.maximum(x, y)} */
     MAXIMUM("maximum"),
@@ -39,7 +42,7 @@ public enum BinaryOp {
             case SUBTRACT -> x - y;
             case MULTIPLY -> x * y;
             case DIVIDE -> x / y;
-            case POWER -> y == 2.0 ? x * x : Math.pow(x, y);
+            case POWER -> y == 2.0 ? x * x : pow(x, y);
             case MAXIMUM -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y);
             case MINIMUM -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y);
             case GREATER -> x > y ? 1.0 : 0.0;
@@ -48,5 +51,13 @@ public enum BinaryOp {
             case LESS_EQUAL -> x <= y ? 1.0 : 0.0;
             case EQUAL -> x == y ? 1.0 : 0.0;
         };
+    }
+
+    /** C99's pow (Annex F), which numpy uses; Java's Math.pow gives NaN for 1^NaN, 1^±∞ and (−1)^±∞. */
+    private static double pow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+            return 1.0;
+        }
+        return Math.pow(x, y);
     }
 }

@@ -1,6 +1,7 @@
 package dev.backprop.core.matrix;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The reference backend: plain Java loops over row-major {@code double[]} arrays on the host. Every other
@@ -34,17 +35,26 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Matrix upload(int rows, int cols, double[] rowMajor) {
-        return wrap(rows, cols, rowMajor.clone());
+        Shape shape = Shape.of("upload", rows, cols);
+        if (rowMajor.length != shape.size()) {
+            throw new IllegalArgumentException("upload: " + rowMajor.length + " numbers for shape " + shape.compact());
+        }
+        return wrap(rows, cols, HostMemory.copy("upload", shape, rowMajor));
     }
 
     @Override
     public double[] download(Matrix a) {
-        return data(a).clone();
+        return HostMemory.copy("download", a.shape(), data(a));
     }
 
     @Override
     public Matrix full(int rows, int cols, double value) {
-        double[] data = new double[rows * cols];
+        return full("full", rows, cols, value);
+    }
+
+    /** {@link #full(int, int, double)} for {@code Matrix.zeros}, {@code ones} and {@code full}, named in messages. */
+    Matrix full(String op, int rows, int cols, double value) {
+        double[] data = HostMemory.doubles(op, rows, cols);
         if (value != 0.0) {
             Arrays.fill(data, value);
         }
@@ -62,7 +72,7 @@ public final class CpuBackend implements Backend {
         int m = b.cols();
         double[] A = data(a);
         double[] B = data(b);
-        double[] C = new double[n * m];
+        double[] C = HostMemory.doubles("dot", n, m);
         boolean ta = a.isTransposed();
         boolean tb = b.isTransposed();
         if (!ta && !tb) {
@@ -122,7 +132,7 @@ public final class CpuBackend implements Backend {
         int n = a.rows();
         int m = a.cols();
         double[] A = data(a);
-        double[] out = new double[n * m];
+        double[] out = HostMemory.doubles("transpose", m, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 out[j * n + i] = A[i * m + j];
@@ -134,7 +144,7 @@ public final class CpuBackend implements Backend {
     @Override
     public Matrix map(UnaryOp op, double p, Matrix a) {
         double[] A = data(a);
-        double[] out = new double[A.length];
+        double[] out = HostMemory.doubles(op.name().toLowerCase(Locale.ROOT), a.rows(), a.cols());
         switch (op) {
             case TANH -> {
                 for (int i = 0; i < A.length; i++) {
@@ -166,7 +176,7 @@ public final class CpuBackend implements Backend {
         double[] B = data(b);
         int n = out.rows();
         int m = out.cols();
-        double[] C = new double[n * m];
+        double[] C = HostMemory.doubles(op.symbol(), n, m);
         if (a.shape().equals(out) && b.shape().equals(out)) {
             switch (op) {
                 case ADD -> {
@@ -230,7 +240,7 @@ public final class CpuBackend implements Backend {
     @Override
     public Matrix zipScalar(BinaryOp op, Matrix a, double s, boolean scalarFirst) {
         double[] A = data(a);
-        double[] out = new double[A.length];
+        double[] out = HostMemory.doubles(op.symbol(), a.rows(), a.cols());
         if (op == BinaryOp.MULTIPLY) {
             for (int i = 0; i < A.length; i++) {
                 out[i] = A[i] * s;
@@ -305,7 +315,7 @@ public final class CpuBackend implements Backend {
         int m = a.cols();
         int w = to - from;
         double[] A = data(a);
-        double[] out = new double[n * w];
+        double[] out = HostMemory.doubles("columns", n, w);
         for (int i = 0; i < n; i++) {
             System.arraycopy(A, i * m + from, out, i * w, w);
         }

@@ -49,9 +49,12 @@ public final class Matrix {
     /** {@code np.array(rows)}: a copy of a rectangular {@code double[][]}. */
     public static Matrix of(double[][] rows) {
         int n = rows.length;
-        int m = n == 0 ? 0 : rows[0].length;
-        double[] data = new double[n * m];
+        int m = n == 0 || rows[0] == null ? 0 : rows[0].length;
+        double[] data = HostMemory.doubles("of", n, m);
         for (int i = 0; i < n; i++) {
+            if (rows[i] == null) {
+                throw new IllegalArgumentException("of: row " + i + " is null");
+            }
             if (rows[i].length != m) {
                 throw new IllegalArgumentException(
                         "of: row " + i + " has " + rows[i].length + " elements, row 0 has " + m);
@@ -63,9 +66,10 @@ public final class Matrix {
 
     /** A (rows, cols) matrix holding a copy of {@code rowMajor}: element (i, j) is {@code rowMajor[i*cols + j]}. */
     public static Matrix of(int rows, int cols, double... rowMajor) {
-        if (rowMajor.length != rows * cols) {
+        Shape shape = Shape.of("of", rows, cols);
+        if (rowMajor.length != shape.size()) {
             throw new IllegalArgumentException("of: cannot reshape array of size " + rowMajor.length
-                    + " into shape " + new Shape(rows, cols).compact());
+                    + " into shape " + shape.compact());
         }
         return Backends.cpu().upload(rows, cols, rowMajor);
     }
@@ -82,23 +86,33 @@ public final class Matrix {
 
     /** {@code np.zeros((rows, cols))} */
     public static Matrix zeros(int rows, int cols) {
-        return full(rows, cols, 0.0);
+        return full("zeros", rows, cols, 0.0);
     }
 
     /** {@code np.ones((rows, cols))} */
     public static Matrix ones(int rows, int cols) {
-        return full(rows, cols, 1.0);
+        return full("ones", rows, cols, 1.0);
     }
 
     /** {@code np.full((rows, cols), value)} */
     public static Matrix full(int rows, int cols, double value) {
-        new Shape(rows, cols);
-        return Backends.cpu().full(rows, cols, value);
+        return full("full", rows, cols, value);
     }
 
-    /** {@code np.linspace(start, stop, num)} as a row vector (1, num), computed as numpy does. */
+    private static Matrix full(String op, int rows, int cols, double value) {
+        return CpuBackend.INSTANCE.full(op, rows, cols, value);
+    }
+
+    /**
+     * {@code np.linspace(start, stop, num)} as a row vector (1, num), computed as numpy does.
+     *
+     * @throws IllegalArgumentException if {@code num} is negative, as numpy raises {@code ValueError}
+     */
     public static Matrix linspace(double start, double stop, int num) {
-        double[] v = new double[num];
+        if (num < 0) {
+            throw new IllegalArgumentException("linspace: number of samples, " + num + ", must be non-negative");
+        }
+        double[] v = HostMemory.doubles("linspace", 1, num);
         int div = num - 1;
         double step = div > 0 ? (stop - start) / div : Double.NaN;
         for (int i = 0; i < num; i++) {
@@ -147,7 +161,7 @@ public final class Matrix {
     /** Element (i, j). On a device this copies the matrix to the host: use it for printing, not in loops. */
     public double get(int i, int j) {
         if (i < 0 || i >= rows() || j < 0 || j >= cols()) {
-            throw new IndexOutOfBoundsException("index (" + i + "," + j + ") is out of bounds for shape " + shape.compact());
+            throw new IndexOutOfBoundsException("get: index (" + i + "," + j + ") is out of bounds for shape " + shape.compact());
         }
         return toArray()[i * cols() + j];
     }
@@ -202,6 +216,7 @@ public final class Matrix {
             throw new IllegalArgumentException("dot: shapes " + shape.compact() + " and " + other.shape.compact()
                     + " not aligned: " + cols() + " (dim 1) != " + other.rows() + " (dim 0)");
         }
+        Shape.of("dot", rows(), other.cols());
         return backend.matmul(this, other);
     }
 
@@ -475,9 +490,13 @@ public final class Matrix {
         return reduce(Reduction.MAX, checkAxis("max", axis));
     }
 
+    /** numpy refuses a maximum over nothing: along axis 0 of (0, n), axis 1 of (n, 0), or all of an empty matrix. */
     private Matrix reduce(Reduction reduction, int axis) {
-        if (size() == 0 && reduction == Reduction.MAX) {
-            throw new IllegalArgumentException("max: zero-size matrix " + shape.compact() + " has no maximum");
+        int reduced = axis == 0 ? rows() : axis == 1 ? cols() : size();
+        if (reduction == Reduction.MAX && reduced == 0) {
+            throw new IllegalArgumentException("max: zero-size matrix " + shape.compact()
+                    + (axis < 0 ? "" : " along axis " + axis) + " has no maximum (numpy: zero-size array to "
+                    + "reduction operation maximum which has no identity)");
         }
         return backend.reduce(reduction, contiguous(), axis);
     }

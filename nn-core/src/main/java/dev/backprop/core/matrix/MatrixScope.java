@@ -20,6 +20,12 @@ import java.util.Map;
  * }
  * }</pre>
  * On the CPU backend a scope does nothing. Scopes nest per thread; a kept matrix moves to the enclosing scope.
+ *
+ * <p>Closing out of order: scopes are meant to close in reverse order of opening, on the thread that opened them,
+ * as try-with-resources does. If an outer scope is closed while inner ones are still open, it first closes those
+ * inner scopes (releasing their matrices, as their own close would), then itself, and then throws
+ * {@link IllegalStateException} to report the mistake: nothing leaks and no closed scope stays on the stack. A scope
+ * closed on another thread releases its matrices and throws too; the thread that opened it forgets it.
  */
 public final class MatrixScope implements AutoCloseable {
 
@@ -40,10 +46,19 @@ public final class MatrixScope implements AutoCloseable {
 
     /** Called for every new matrix whose backend {@linkplain Backend#needsRelease needs release}. */
     static void track(Matrix m) {
-        MatrixScope scope = OPEN.get().peek();
+        MatrixScope scope = current();
         if (scope != null) {
             scope.owned.put(m, Boolean.TRUE);
         }
+    }
+
+    /** The innermost open scope of this thread, forgetting scopes another thread closed. */
+    private static MatrixScope current() {
+        Deque<MatrixScope> stack = OPEN.get();
+        while (!stack.isEmpty() && stack.peek().closed) {
+            stack.pop();
+        }
+        return stack.peek();
     }
 
     /** Keeps {@code m} alive past this scope (it moves to the enclosing one) and returns it. */
@@ -70,18 +85,42 @@ public final class MatrixScope implements AutoCloseable {
         return group;
     }
 
-    /** Releases every matrix made in this scope and not kept. */
+    /**
+     * Releases every matrix made in this scope and not kept; a second call does nothing.
+     *
+     * @throws IllegalStateException after cleaning up, when inner scopes were still open (they are closed first) or
+     *                               this scope belongs to another thread (see the class comment)
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        closed = true;
         Deque<MatrixScope> stack = OPEN.get();
-        if (stack.peek() != this) {
-            throw new IllegalStateException("MatrixScope closed out of order or on another thread");
+        if (!stack.contains(this)) {
+            releaseOwned();
+            throw new IllegalStateException("MatrixScope closed on a thread that did not open it; its matrices "
+                    + "are released, but close a scope on the thread that opened it");
+        }
+        int inner = 0;
+        while (stack.peek() != this) {
+            MatrixScope top = stack.pop();
+            if (!top.closed) {
+                top.releaseOwned();
+                inner++;
+            }
         }
         stack.pop();
+        releaseOwned();
+        if (inner > 0) {
+            throw new IllegalStateException("MatrixScope closed out of order: " + inner + " scope(s) opened inside "
+                    + "it were still open; they are closed now and their matrices released (close scopes in "
+                    + "reverse order, e.g. with try-with-resources)");
+        }
+    }
+
+    private void releaseOwned() {
+        closed = true;
         List<Matrix> toRelease = new ArrayList<>(owned.keySet());
         owned.clear();
         for (Matrix m : toRelease) {

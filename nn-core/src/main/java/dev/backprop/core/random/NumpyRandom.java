@@ -1,5 +1,6 @@
 package dev.backprop.core.random;
 
+import dev.backprop.core.matrix.HostMemory;
 import dev.backprop.core.matrix.Matrix;
 
 /**
@@ -40,10 +41,11 @@ public final class NumpyRandom {
      *
      * <p>Workshop/numpy: {@code np.random.seed(seed)} or {@code np.random.RandomState(seed)}.
      *
-     * @param seed the seed; numpy accepts 0 to 2<sup>32</sup>-1, this port 0 to 2<sup>31</sup>-1
-     * @throws IllegalArgumentException if {@code seed} is negative (numpy raises {@code ValueError})
+     * @param seed the seed, 0 to 2<sup>32</sup>-1 as numpy accepts (a {@code long}, since Java's {@code int} stops
+     *             at 2<sup>31</sup>-1)
+     * @throws IllegalArgumentException if {@code seed} is outside that range (numpy raises {@code ValueError})
      */
-    public NumpyRandom(int seed) {
+    public NumpyRandom(long seed) {
         seed(seed);
     }
 
@@ -55,14 +57,14 @@ public final class NumpyRandom {
      * (mt[i-1] >>> 30)) + i}), not {@code init_by_array}; the first draw then regenerates the
      * whole 624-word state.
      *
-     * @param seed the seed, 0 to 2<sup>31</sup>-1
-     * @throws IllegalArgumentException if {@code seed} is negative (numpy raises {@code ValueError})
+     * @param seed the seed, 0 to 2<sup>32</sup>-1
+     * @throws IllegalArgumentException if {@code seed} is outside that range (numpy raises {@code ValueError})
      */
-    public void seed(int seed) {
-        if (seed < 0) {
-            throw new IllegalArgumentException("Seed must be between 0 and 2**32 - 1, got " + seed);
+    public void seed(long seed) {
+        if (seed < 0 || seed > UINT32_MAX) {
+            throw new IllegalArgumentException("seed: Seed must be between 0 and 2**32 - 1, got " + seed);
         }
-        mt[0] = seed;
+        mt[0] = (int) seed;   // the unsigned 32 bits
         for (int i = 1; i < N; i++) {
             int prev = mt[i - 1];
             mt[i] = 1812433253 * (prev ^ (prev >>> 30)) + i; // arithmetic mod 2^32
@@ -153,7 +155,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public double[] randomSample(int n) {
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("random_sample", n)];
         for (int i = 0; i < n; i++) {
             out[i] = randomSample();
         }
@@ -185,7 +187,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if a dimension is negative
      */
     public Matrix rand(int rows, int cols) {
-        double[] out = new double[checkSize(rows) * checkSize(cols)];
+        double[] out = HostMemory.doubles("rand", rows, cols);
         for (int i = 0; i < out.length; i++) {
             out[i] = randomSample();
         }
@@ -223,7 +225,7 @@ public final class NumpyRandom {
      */
     public double[] uniform(double low, double high, int n) {
         double range = checkRange(low, high);
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("uniform", n)];
         for (int i = 0; i < n; i++) {
             out[i] = low + range * randomSample();
         }
@@ -239,7 +241,7 @@ public final class NumpyRandom {
      * polar Box–Muller ({@code legacy_gauss}): draw {@code x1 = 2u1 - 1}, {@code x2 = 2u2 - 1}
      * until {@code 0 < r2 = x1² + x2² < 1}, let {@code f = sqrt(-2 log(r2) / r2)}, cache
      * {@code f * x1} for the next call and return {@code f * x2}. The cache survives uniform and
-     * integer draws and is cleared only by {@link #seed(int)}.
+     * integer draws and is cleared only by {@link #seed(long)}.
      *
      * @return the sample
      */
@@ -275,7 +277,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public double[] randn(int n) {
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("randn", n)];
         for (int i = 0; i < n; i++) {
             out[i] = gauss();
         }
@@ -295,7 +297,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if a dimension is negative
      */
     public Matrix randn(int rows, int cols) {
-        double[] out = new double[checkSize(rows) * checkSize(cols)];
+        double[] out = HostMemory.doubles("randn", rows, cols);
         for (int i = 0; i < out.length; i++) {
             out[i] = gauss();
         }
@@ -333,7 +335,7 @@ public final class NumpyRandom {
      */
     public double[] normal(double loc, double scale, int n) {
         checkScale(scale);
-        double[] out = new double[checkSize(n)];
+        double[] out = new double[checkSize("normal", n)];
         for (int i = 0; i < n; i++) {
             out[i] = loc + scale * gauss();
         }
@@ -377,7 +379,7 @@ public final class NumpyRandom {
     public long[] randint(long low, long high, int n) {
         long rng = checkIntRange(low, high);
         long mask = mask(rng);
-        long[] out = new long[checkSize(n)];
+        long[] out = new long[checkSize("randint", n)];
         for (int i = 0; i < n; i++) {
             out[i] = low + boundedMasked(rng, mask);
         }
@@ -395,7 +397,7 @@ public final class NumpyRandom {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public int[] permutation(int n) {
-        int[] out = new int[checkSize(n)];
+        int[] out = new int[checkSize("permutation", n)];
         for (int i = 0; i < n; i++) {
             out[i] = i;
         }
@@ -483,9 +485,9 @@ public final class NumpyRandom {
 
     // ------------------------------------------------------------------ argument checks
 
-    private static int checkSize(int n) {
+    private static int checkSize(String op, int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("negative dimensions are not allowed: " + n);
+            throw new IllegalArgumentException(op + ": negative dimensions are not allowed: " + n);
         }
         return n;
     }

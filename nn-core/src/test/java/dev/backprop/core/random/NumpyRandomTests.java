@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NumpyRandomTests {
 
     /** The seeds the reference script covers. */
-    static IntStream seeds() {
-        return IntStream.of(0, 1, 2, 3, 42, 12345, Integer.MAX_VALUE);
+    static LongStream seeds() {
+        return LongStream.of(0, 1, 2, 3, 42, 12345, Integer.MAX_VALUE, 1L << 31, (1L << 32) - 1);
     }
 
     // ------------------------------------------------------------------ generator core
@@ -43,7 +44,7 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void rawUint32StreamMatchesNumpy(int seed) {
+    void rawUint32StreamMatchesNumpy(long seed) {
         long[] expected = longs(seed, "uint32.txt");
         NumpyRandom r = new NumpyRandom(seed);
         long[] actual = new long[expected.length];
@@ -89,14 +90,14 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void randIsBitIdenticalToNumpy(int seed) {
+    void randIsBitIdenticalToNumpy(long seed) {
         assertBitIdentical(new NumpyRandom(seed).rand(1000), doubles(seed, "rand.txt"),
                 "seed " + seed + " rand");
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void scalarRandomSampleFollowsTheSameStreamAsRand(int seed) {
+    void scalarRandomSampleFollowsTheSameStreamAsRand(long seed) {
         double[] expected = doubles(seed, "rand.txt");
         NumpyRandom r = new NumpyRandom(seed);
         double[] actual = new double[expected.length];
@@ -108,7 +109,7 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void uniformIsBitIdenticalToNumpy(int seed) {
+    void uniformIsBitIdenticalToNumpy(long seed) {
         assertBitIdentical(new NumpyRandom(seed).uniform(-3, 5, 500),
                 doubles(seed, "uniform_m3_5.txt"), "seed " + seed + " uniform(-3, 5)");
     }
@@ -134,7 +135,7 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void randnIsWithinOneUlpOfNumpy(int seed) {
+    void randnIsWithinOneUlpOfNumpy(long seed) {
         double[] expected = doubles(seed, "randn.txt");
         double[] actual = new NumpyRandom(seed).randn(expected.length);
         for (int i = 0; i < expected.length; i++) {
@@ -148,7 +149,7 @@ class NumpyRandomTests {
     void randnDifferencesFromNumpyAreCountedAndRare() {
         int total = 0;
         int notIdentical = 0;
-        for (int seed : seeds().toArray()) {
+        for (long seed : seeds().toArray()) {
             double[] expected = doubles(seed, "randn.txt");
             double[] actual = new NumpyRandom(seed).randn(expected.length);
             for (int i = 0; i < expected.length; i++) {
@@ -186,35 +187,35 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void randintZeroToTenIsIdenticalToNumpy(int seed) {
+    void randintZeroToTenIsIdenticalToNumpy(long seed) {
         assertThat(new NumpyRandom(seed).randint(0, 10, 1000)).as("seed %d", seed)
                 .containsExactly(longs(seed, "randint_0_10.txt"));
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void randintMinusFiveToFiveIsIdenticalToNumpy(int seed) {
+    void randintMinusFiveToFiveIsIdenticalToNumpy(long seed) {
         assertThat(new NumpyRandom(seed).randint(-5, 5, 500)).as("seed %d", seed)
                 .containsExactly(longs(seed, "randint_m5_5.txt"));
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void randintZeroToThousandIsIdenticalToNumpy(int seed) {
+    void randintZeroToThousandIsIdenticalToNumpy(long seed) {
         assertThat(new NumpyRandom(seed).randint(0, 1000, 500)).as("seed %d", seed)
                 .containsExactly(longs(seed, "randint_0_1000.txt"));
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void randintBeyondThirtyTwoBitsUsesSixtyFourBitDrawsLikeNumpy(int seed) {
+    void randintBeyondThirtyTwoBitsUsesSixtyFourBitDrawsLikeNumpy(long seed) {
         assertThat(new NumpyRandom(seed).randint(0, 1L << 40, 200)).as("seed %d", seed)
                 .containsExactly(longs(seed, "randint_0_2p40.txt"));
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void scalarRandintFollowsTheSameStreamAsTheArrayForm(int seed) {
+    void scalarRandintFollowsTheSameStreamAsTheArrayForm(long seed) {
         long[] expected = longs(seed, "randint_0_10.txt");
         NumpyRandom r = new NumpyRandom(seed);
         for (int i = 0; i < expected.length; i++) {
@@ -240,7 +241,7 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void permutationIsIdenticalToNumpy(int seed) {
+    void permutationIsIdenticalToNumpy(long seed) {
         int[] actual = new NumpyRandom(seed).permutation(100);
         assertThat(actual).as("seed %d", seed).containsExactly(ints(seed, "permutation_100.txt"));
         assertThat(actual).containsExactlyInAnyOrder(IntStream.range(0, 100).toArray());
@@ -248,7 +249,7 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void shuffleOfArangeIsIdenticalToNumpy(int seed) {
+    void shuffleOfArangeIsIdenticalToNumpy(long seed) {
         int[] a = IntStream.range(0, 50).toArray();
         new NumpyRandom(seed).shuffle(a);
         assertThat(a).as("seed %d", seed).containsExactly(ints(seed, "shuffle_arange50.txt"));
@@ -256,7 +257,7 @@ class NumpyRandomTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void shuffleOfDoublesMovesElementsExactlyLikeShuffleOfInts(int seed) {
+    void shuffleOfDoublesMovesElementsExactlyLikeShuffleOfInts(long seed) {
         double[] a = IntStream.range(0, 50).asDoubleStream().toArray();
         new NumpyRandom(seed).shuffle(a);
         int[] expected = ints(seed, "shuffle_arange50.txt");
@@ -282,7 +283,7 @@ class NumpyRandomTests {
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void interleavedCallsReplayNumpyTranscript(int seed) {
+    void interleavedCallsReplayNumpyTranscript(long seed) {
         NumpyRandom r = new NumpyRandom(seed);
         List<String> lines = lines(seed, "transcript.txt");
         assertThat(lines).hasSizeGreaterThan(20);
@@ -292,7 +293,7 @@ class NumpyRandomTests {
             String where = "seed " + seed + ": " + line;
             switch (op) {
                 case "seed":
-                    r.seed(Integer.parseInt(t[1]));
+                    r.seed(Long.parseLong(t[1]));
                     break;
                 case "gauss":
                     assertGaussianClose(new double[] {r.gauss()}, values(t[1]), 0.0, 1.0, where);
@@ -363,6 +364,25 @@ class NumpyRandomTests {
     void negativeSeedIsRejectedAsNumpyDoes() {
         assertThatThrownBy(() -> new NumpyRandom(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Seed must be between 0 and 2**32 - 1");
+    }
+
+    @Test
+    void seedsUpToTwoToThe32MinusOneAreAcceptedAndLargerOnesRefusedWithTheSameRange() {
+        assertThat(new NumpyRandom((1L << 32) - 1).nextUint32()).as("numpy's largest seed").isNotNegative();
+        assertThatThrownBy(() -> new NumpyRandom(1L << 32)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("seed: Seed must be between 0 and 2**32 - 1, got 4294967296");
+        NumpyRandom r = new NumpyRandom(0);
+        assertThatThrownBy(() -> r.seed(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("seed: Seed must be between 0 and 2**32 - 1, got -1");
+    }
+
+    @Test
+    void aMatrixTooLargeForOneArrayIsRefusedWithItsShape() {
+        NumpyRandom r = new NumpyRandom(0);
+        assertThatThrownBy(() -> r.randn(65_536, 65_536)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("randn: shape (65536,65536) has 4294967296 elements");
+        assertThatThrownBy(() -> r.rand(-2, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rand: negative dimensions are not allowed: (-2,3)");
     }
 
     @Test
@@ -451,20 +471,20 @@ class NumpyRandomTests {
         return Arrays.stream(commaSeparated.split(",")).mapToLong(Long::parseLong).toArray();
     }
 
-    private static double[] doubles(int seed, String file) {
+    private static double[] doubles(long seed, String file) {
         return lines(seed, file).stream().mapToDouble(Double::parseDouble).toArray();
     }
 
-    private static long[] longs(int seed, String file) {
+    private static long[] longs(long seed, String file) {
         return lines(seed, file).stream().mapToLong(Long::parseLong).toArray();
     }
 
-    private static int[] ints(int seed, String file) {
+    private static int[] ints(long seed, String file) {
         return lines(seed, file).stream().mapToInt(Integer::parseInt).toArray();
     }
 
     /** The data lines of a reference file, after checking its provenance header. */
-    private static List<String> lines(int seed, String file) {
+    private static List<String> lines(long seed, String file) {
         String path = "seed_" + seed + "/" + file;
         try (InputStream in = NumpyRandomTests.class.getResourceAsStream(path)) {
             if (in == null) {
