@@ -13,7 +13,12 @@ import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.matrix.MatrixScope;
 import dev.backprop.core.matrix.Shape;
 import dev.backprop.core.model.TwoLayerNetwork.CostListener;
+import dev.backprop.core.optim.GradientDescent;
 import dev.backprop.core.random.NumpyRandom;
+import dev.backprop.core.train.Predictions;
+import dev.backprop.core.train.PrintCost;
+import dev.backprop.core.train.Trainable;
+import dev.backprop.core.train.TrainingLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -491,13 +496,27 @@ public final class DeepNetwork {
      * <pre>
      * J = −(1/m) Σⱼ ( y⁽ʲ⁾ log a⁽ʲ⁾ + (1 − y⁽ʲ⁾) log(1 − a⁽ʲ⁾) )
      * </pre>
+     * Exactly the workshop's formula, unclipped (the rule is in {@link TwoLayerNetwork#computeCost}).
      */
     public static double computeCost(Matrix AL, Matrix Y) {
-        return computeCost(AL, Y, new BinaryCrossEntropy());
+        if (!AL.shape().equals(Y.shape())) {
+            throw new IllegalArgumentException("compute_cost: AL has shape " + AL.shape().compact()
+                    + " but Y has shape " + Y.shape().compact());
+        }
+        new BinaryCrossEntropy().checkLabels(Y, Y.rows());
+        return TwoLayerNetwork.crossEntropy(AL, Y);
     }
 
-    /** J = (1/m) Σⱼ ℒ(A^[L](j), Y(j)) for any loss. */
+    /**
+     * J = (1/m) Σⱼ ℒ(A^[L](j), Y(j)) for any loss, as the loss object computes it: the cross-entropies evaluate at
+     * clip(AL, ε, 1 − ε) (ε = 1e-7, {@link Loss#EPSILON}, Keras's guard), so a saturated output prints a large
+     * finite cost; inside [ε, 1 − ε] it is the workshop's value to the last bit. That clip is in the value only: the
+     * training path's gradient is the combined dZ^[L] = A − Y ({@link #modelBackward}).
+     *
+     * @throws IllegalArgumentException when a label is outside the loss's domain (the message names the example)
+     */
     public static double computeCost(Matrix AL, Matrix Y, Loss loss) {
+        loss.checkLabels(Y, AL.rows());
         return loss.cost(AL, Y);
     }
 
@@ -561,9 +580,25 @@ public final class DeepNetwork {
      * </pre>
      * When the output layer is softmax and the loss a categorical cross-entropy, the first step is the combined
      * dZ^[L] = A^[L] − Y ({@link Softmax#backwardWithCrossEntropy}), which equals the two steps above without
-     * dividing by A^[L].
+     * dividing by A^[L]. Binary cross-entropy with one output follows the workshop's dAL exactly, unclipped, so
+     * DLS's published test values reproduce (the {@link BinaryCrossEntropy} loss object clips; this line does not).
+     * Training uses {@link #modelBackward} instead.
      */
     public static DeepGradients lModelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
+        return backward(AL, Y, caches, loss, false);
+    }
+
+    /**
+     * The backward pass {@link #lLayerModel} trains with: {@code L_model_backward}, except that a sigmoid output
+     * with binary cross-entropy also starts from the combined dZ^[L] = A^[L] − Y (as softmax with categorical
+     * cross-entropy does). That is the exact dJ/dZ and, unlike dAL ⊙ σ′(Z^[L]), it does not vanish when the output
+     * saturates: at z ≳ 37, σ(z) rounds to 1 and σ′(z) to 0, while A − Y is still 1 for y = 0.
+     */
+    public static DeepGradients modelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
+        return backward(AL, Y, caches, loss, true);
+    }
+
+    private static DeepGradients backward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss, boolean training) {
         int L = caches.L();
         Matrix[] dA = new Matrix[L];
         Matrix[] dW = new Matrix[L];
@@ -573,6 +608,13 @@ public final class DeepNetwork {
         if (output.activation() instanceof Softmax && loss instanceof CategoricalLoss categorical) {
             // dZ^[L] = A^[L] − Y
             grads = linearBackward(Softmax.backwardWithCrossEntropy(AL, categorical.oneHot(Y, AL.rows())), output);
+        } else if (training && output.activation() instanceof Sigmoid && loss instanceof BinaryCrossEntropy) {
+            // dZ^[L] = (A^[L] − Y) / n^[L]
+            grads = linearBackward(AL.minus(Y).div(AL.rows()), output);
+        } else if (loss instanceof BinaryCrossEntropy && AL.rows() == 1) {
+            // dAL = −(Y/AL − (1 − Y)/(1 − AL)), the workshop's line, unclipped
+            Matrix dAL = Y.div(AL).minus(Y.rminus(1).div(AL.rminus(1))).negate();
+            grads = linearActivationBackward(dAL, output);
         } else {
             // dA^[L] = ∂ℒ/∂A^[L]
             grads = linearActivationBackward(loss.gradient(AL, Y), output);
@@ -622,40 +664,109 @@ public final class DeepNetwork {
 
     /**
      * Workshop: {@code L_layer_model}: initialise (seed 3), then repeat forward propagation, cost, backward
-     * propagation and update. The parameters are made on the host and moved to X's backend, where training stays.
+     * propagation and update, in the one {@link TrainingLoop} with full batches (one epoch is one iteration) and
+     * {@link GradientDescent}. The parameters are made on the host and moved to X's backend, where training stays.
      *
-     * <p>Departures from the workshop, as in {@link TwoLayerNetwork#nnModel}: the cost is computed only on the
-     * iterations it is reported (every {@code costEvery}, from 0; never when {@code costEvery} is 0), and each
-     * iteration runs in a {@link MatrixScope} so that a device frees its temporaries.
+     * <p>Departures from the workshop: the backward pass is {@link #modelBackward} (the combined dZ^[L] = A − Y at
+     * a sigmoid or softmax output, so a saturated output still learns); X, Y and every iteration's cost are checked
+     * for NaN/±∞; each iteration runs in a {@link MatrixScope} so that a device frees its temporaries.
      *
      * @throws IllegalStateException when the cost stops being finite (learning rate too large, say)
      */
     public static DeepParameters lLayerModel(Matrix X, Matrix Y, Architecture architecture,
                                              Initialization initialization, double learningRate, int numIterations,
                                              int costEvery, CostListener listener) {
+        return lLayerModel(X, Y, architecture, initialization, SEED, learningRate, numIterations, costEvery,
+                listener);
+    }
+
+    /**
+     * {@code L_layer_model} with the seed of the initialisation given: DLS's "Deep Neural Network – Application"
+     * seeds 1 where the step-by-step notebook seeds 3.
+     */
+    public static DeepParameters lLayerModel(Matrix X, Matrix Y, Architecture architecture,
+                                             Initialization initialization, int seed, double learningRate,
+                                             int numIterations, int costEvery, CostListener listener) {
         if (X.cols() != Y.cols()) {
             throw new IllegalArgumentException("L_layer_model: X has " + X.cols() + " examples " + X.shape().compact()
                     + " but Y has " + Y.cols() + " " + Y.shape().compact());
         }
-        DeepParameters parameters = initializeParametersDeep(architecture, initialization).to(X.backend());
-        for (int i = 0; i < numIterations; i++) {
-            try (MatrixScope scope = MatrixScope.open()) {
-                DeepCaches caches = lModelForward(X, parameters, architecture.activations());
-                if (costEvery > 0 && i % costEvery == 0) {
-                    double cost = computeCost(caches.AL(), Y, architecture.loss());
-                    if (!Double.isFinite(cost)) {
-                        throw new IllegalStateException("L_layer_model: cost is " + cost + " at iteration " + i
-                                + " (learning rate " + learningRate + " too large?)");
-                    }
-                    listener.onCost(i, cost);
-                }
-                DeepGradients grads = lModelBackward(caches.AL(), Y, caches, architecture.loss());
-                DeepParameters previous = parameters;
-                parameters = scope.keep(updateParameters(parameters, grads, learningRate));
-                previous.matrices().forEach(Matrix::release);
-            }
+        if (X.rows() != architecture.n(0)) {
+            throw new IllegalArgumentException("L_layer_model: X has " + X.rows() + " rows " + X.shape().compact()
+                    + " but layer_dims " + architecture.layerDims() + " start with n^[0] = " + architecture.n(0));
         }
-        return parameters;
+        Model model = new Model(architecture,
+                initializeParametersDeep(architecture, initialization, seed).to(X.backend()));
+        new TrainingLoop("L_layer_model", new GradientDescent(learningRate)).epochs(numIterations)
+                .callbacks(new PrintCost(costEvery, listener::onCost)).fit(model, X, Y);
+        return model.parameters;
+    }
+
+    /**
+     * DLS "Deep Neural Network – Application": {@code two_layer_model(X, Y, layers_dims, learning_rate=0.0075,
+     * num_iterations=3000, print_cost)}, LINEAR → RELU → LINEAR → SIGMOID with {@code np.random.seed(1)} and
+     * randn · 0.01, reporting the cost every 100 iterations. {@code layersDims} is (n_x, n_h, n_y).
+     */
+    public static DeepParameters twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+                                               int numIterations, CostListener listener) {
+        if (layersDims.length != 3) {
+            throw new IllegalArgumentException("two_layer_model: layers_dims must be (n_x, n_h, n_y), got "
+                    + Arrays.toString(layersDims));
+        }
+        return lLayerModel(X, Y, Architecture.dls(layersDims), Initialization.SMALL_RANDOM, 1, learningRate,
+                numIterations, COST_EVERY, listener);
+    }
+
+    /** L_layer_model's network for the {@link TrainingLoop}. */
+    private static final class Model implements Trainable {
+        private final Architecture architecture;
+        private DeepParameters parameters;
+
+        Model(Architecture architecture, DeepParameters parameters) {
+            this.architecture = architecture;
+            this.parameters = parameters;
+        }
+
+        @Override
+        public List<Matrix> parameters() {
+            return parameters.matrices();
+        }
+
+        @Override
+        public void setParameters(List<Matrix> matrices) {
+            parameters = DeepParameters.of(matrices);
+        }
+
+        @Override
+        public Step step(Matrix X, Matrix Y) {
+            DeepCaches caches = lModelForward(X, parameters, architecture.activations());
+            double cost = architecture.loss().cost(caches.AL(), Y);
+            return new Step(cost, modelBackward(caches.AL(), Y, caches, architecture.loss()).matrices());
+        }
+
+        @Override
+        public Matrix output(Matrix X) {
+            return lModelForward(X, parameters, architecture.activations()).AL();
+        }
+
+        @Override
+        public double cost(Matrix AL, Matrix Y) {
+            return architecture.loss().cost(AL, Y);
+        }
+
+        @Override
+        public boolean[] weights() {
+            boolean[] w = new boolean[2 * parameters.L()];
+            for (int l = 0; l < parameters.L(); l++) {
+                w[2 * l] = true;
+            }
+            return w;
+        }
+
+        @Override
+        public void checkLabels(Matrix Y) {
+            architecture.loss().checkLabels(Y, architecture.n(architecture.L()));
+        }
     }
 
     // ---------------------------------------------------------------- prediction
@@ -681,21 +792,9 @@ public final class DeepNetwork {
         Matrix AL = lModelForward(X, parameters, activations).AL();
         Activation output = activations.get(activations.size() - 1);
         if (output instanceof Softmax) {
-            return argmax(AL);
+            return Predictions.argmax(AL);
         }
         return AL.gt(output instanceof Sigmoid ? 0.5 : 0.0);
-    }
-
-    /** The row index of each column's largest entry, the first on ties: (1, m). */
-    private static Matrix argmax(Matrix A) {
-        int n = A.rows();
-        double[] firstScoresHighest = new double[n];
-        for (int i = 0; i < n; i++) {
-            firstScoresHighest[i] = n - i;
-        }
-        // (n − i) in the rows that reach the column's max, 0 elsewhere; the largest is n − (first such i)
-        Matrix score = A.eq(A.max(0)).times(Matrix.column(firstScoresHighest).to(A.backend()));
-        return score.max(0).rminus(n);
     }
 
     // ---------------------------------------------------------------- for the lessons
