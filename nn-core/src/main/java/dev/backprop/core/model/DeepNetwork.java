@@ -695,8 +695,19 @@ public final class DeepNetwork {
             throw new IllegalArgumentException("L_layer_model: X has " + X.rows() + " rows " + X.shape().compact()
                     + " but layer_dims " + architecture.layerDims() + " start with n^[0] = " + architecture.n(0));
         }
-        Model model = new Model(architecture,
-                initializeParametersDeep(architecture, initialization, seed).to(X.backend()));
+        return lLayerModel(X, Y, architecture, initializeParametersDeep(architecture, initialization, seed),
+                learningRate, numIterations, costEvery, listener);
+    }
+
+    /** {@code L_layer_model}'s loop from given starting parameters (moved to X's backend). */
+    public static DeepParameters lLayerModel(Matrix X, Matrix Y, Architecture architecture, DeepParameters start,
+                                             double learningRate, int numIterations, int costEvery,
+                                             CostListener listener) {
+        if (X.cols() != Y.cols()) {
+            throw new IllegalArgumentException("L_layer_model: X has " + X.cols() + " examples " + X.shape().compact()
+                    + " but Y has " + Y.cols() + " " + Y.shape().compact());
+        }
+        Model model = new Model(architecture, start.to(X.backend()));
         new TrainingLoop("L_layer_model", new GradientDescent(learningRate)).epochs(numIterations)
                 .callbacks(new PrintCost(costEvery, listener::onCost)).fit(model, X, Y);
         return model.parameters;
