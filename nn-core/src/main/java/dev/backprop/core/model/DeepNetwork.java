@@ -589,10 +589,16 @@ public final class DeepNetwork {
     }
 
     /**
-     * The backward pass {@link #lLayerModel} trains with: {@code L_model_backward}, except that a sigmoid output
-     * with binary cross-entropy also starts from the combined dZ^[L] = A^[L] − Y (as softmax with categorical
-     * cross-entropy does). That is the exact dJ/dZ and, unlike dAL ⊙ σ′(Z^[L]), it does not vanish when the output
-     * saturates: at z ≳ 37, σ(z) rounds to 1 and σ′(z) to 0, while A − Y is still 1 for y = 0.
+     * The backward pass {@link #lLayerModel} trains with: {@code L_model_backward}, except at a sigmoid output with
+     * binary cross-entropy, where dZ^[L] is the combined A^[L] − Y (as for softmax with categorical cross-entropy)
+     * wherever the output saturates. There dAL ⊙ σ′(Z^[L]) vanishes: at z ≳ 37, σ(z) rounds to 1 and σ′(z) to 0
+     * (and the loss's clip makes dAL finite), while the true dJ/dZ = A − Y is still 1 for y = 0.
+     * <pre>
+     * dZ^[L] = dAL ⊙ A(1 − A)     where ε &lt; A &lt; 1 − ε     (= A − Y up to rounding)
+     * dZ^[L] = A − Y              where A ≤ ε or A ≥ 1 − ε  (the clip of the loss is active)
+     * </pre>
+     * Departure from a plain A − Y everywhere: inside [ε, 1 − ε] the workshop's two-step product is kept, so that
+     * every cost the lessons print stays the workshop's to the last digit.
      */
     public static DeepGradients modelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
         return backward(AL, Y, caches, loss, true);
@@ -609,8 +615,11 @@ public final class DeepNetwork {
             // dZ^[L] = A^[L] − Y
             grads = linearBackward(Softmax.backwardWithCrossEntropy(AL, categorical.oneHot(Y, AL.rows())), output);
         } else if (training && output.activation() instanceof Sigmoid && loss instanceof BinaryCrossEntropy) {
-            // dZ^[L] = (A^[L] − Y) / n^[L]
-            grads = linearBackward(AL.minus(Y).div(AL.rows()), output);
+            // dZ^[L] = dA^[L] ⊙ σ′(Z^[L]) where ε < A^[L] < 1 − ε,  (A^[L] − Y) / n^[L] where the output saturates
+            Matrix workshop = output.activation().backward(loss.gradient(AL, Y), output.Z(), AL);
+            Matrix saturated = AL.le(Loss.EPSILON).plus(AL.ge(1 - Loss.EPSILON));
+            Matrix exact = AL.minus(Y).div(AL.rows());
+            grads = linearBackward(workshop.times(saturated.rminus(1)).plus(exact.times(saturated)), output);
         } else if (loss instanceof BinaryCrossEntropy && AL.rows() == 1) {
             // dAL = −(Y/AL − (1 − Y)/(1 − AL)), the workshop's line, unclipped
             Matrix dAL = Y.div(AL).minus(Y.rminus(1).div(AL.rminus(1))).negate();
