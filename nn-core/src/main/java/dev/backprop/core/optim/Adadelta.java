@@ -51,12 +51,12 @@ public final class Adadelta extends ScheduledOptimizer {
     @Override
     Matrix step(int i, Matrix theta, Matrix g) {
         // E[g²] = ρ E[g²] + (1 − ρ) dθ²
-        accumulatedGrad.set(i, accumulatedGrad.get(i).times(rho).plus(g.square().times(1 - rho)));
+        replace(accumulatedGrad, i, accumulatedGrad.get(i).times(rho).plus(g.square().times(1 - rho)));
         // Δθ = −√(E[Δθ²] + ε) / √(E[g²] + ε) · dθ
         Matrix delta = accumulatedDelta.get(i).plus(epsilon).sqrt().negate()
                 .times(g).div(accumulatedGrad.get(i).plus(epsilon).sqrt());
         // E[Δθ²] = ρ E[Δθ²] + (1 − ρ) Δθ²
-        accumulatedDelta.set(i, accumulatedDelta.get(i).times(rho).plus(delta.square().times(1 - rho)));
+        replace(accumulatedDelta, i, accumulatedDelta.get(i).times(rho).plus(delta.square().times(1 - rho)));
         // θ = θ + α Δθ
         return theta.plus(delta.times(learningRate()));
     }

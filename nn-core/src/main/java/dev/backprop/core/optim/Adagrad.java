@@ -50,7 +50,7 @@ public final class Adagrad extends ScheduledOptimizer {
     @Override
     Matrix step(int i, Matrix theta, Matrix g) {
         // G = G + dθ²
-        G.set(i, G.get(i).plus(g.square()));
+        replace(G, i, G.get(i).plus(g.square()));
         // θ = θ − α dθ / √(G + ε)
         return theta.minus(g.times(learningRate()).div(G.get(i).plus(epsilon).sqrt()));
     }

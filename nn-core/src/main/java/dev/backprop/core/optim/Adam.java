@@ -67,10 +67,10 @@ public final class Adam extends ScheduledOptimizer {
     @Override
     Matrix step(int i, Matrix theta, Matrix g) {
         // v = β₁ v + (1 − β₁) dθ;   v̂ = v / (1 − β₁ᵗ)
-        v.set(i, v.get(i).times(beta1).plus(g.times(1 - beta1)));
+        replace(v, i, v.get(i).times(beta1).plus(g.times(1 - beta1)));
         Matrix vCorrected = v.get(i).div(1 - Math.pow(beta1, t));
         // s = β₂ s + (1 − β₂) dθ²;  ŝ = s / (1 − β₂ᵗ)
-        s.set(i, s.get(i).times(beta2).plus(g.square().times(1 - beta2)));
+        replace(s, i, s.get(i).times(beta2).plus(g.square().times(1 - beta2)));
         Matrix sCorrected = s.get(i).div(1 - Math.pow(beta2, t));
         // θ = θ − α v̂ / (√ŝ + ε)
         return theta.minus(vCorrected.times(learningRate()).div(sCorrected.sqrt().plus(epsilon)));

@@ -45,7 +45,7 @@ public final class Momentum extends ScheduledOptimizer {
     @Override
     Matrix step(int i, Matrix theta, Matrix g) {
         // v = β v + (1 − β) dθ
-        v.set(i, v.get(i).times(beta).plus(g.times(1 - beta)));
+        replace(v, i, v.get(i).times(beta).plus(g.times(1 - beta)));
         // θ = θ − α v
         return theta.minus(v.get(i).times(learningRate()));
     }

@@ -47,7 +47,7 @@ public final class Nesterov extends ScheduledOptimizer {
     Matrix step(int i, Matrix theta, Matrix g) {
         Matrix step = g.times(learningRate());
         // v = μ v − α dθ
-        v.set(i, v.get(i).times(momentum).minus(step));
+        replace(v, i, v.get(i).times(momentum).minus(step));
         // θ = θ + μ v − α dθ
         return theta.plus(v.get(i).times(momentum)).minus(step);
     }

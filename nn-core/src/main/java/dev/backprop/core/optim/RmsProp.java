@@ -48,7 +48,7 @@ public final class RmsProp extends ScheduledOptimizer {
     @Override
     Matrix step(int i, Matrix theta, Matrix g) {
         // s = ρ s + (1 − ρ) dθ²
-        s.set(i, s.get(i).times(rho).plus(g.square().times(1 - rho)));
+        replace(s, i, s.get(i).times(rho).plus(g.square().times(1 - rho)));
         // θ = θ − α dθ / √(s + ε)
         return theta.minus(g.times(learningRate()).div(s.get(i).plus(epsilon).sqrt()));
     }

@@ -1,6 +1,7 @@
 package dev.backprop.core.optim;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.matrix.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ abstract class ScheduledOptimizer implements Optimizer {
     private final LearningRateSchedule schedule;
     private double learningRate;
     private List<Shape> shapes;
+    private final List<List<Matrix>> states = new ArrayList<>();
 
     ScheduledOptimizer(String name, LearningRateSchedule schedule) {
         this.name = name;
@@ -60,18 +62,33 @@ abstract class ScheduledOptimizer implements Optimizer {
     /** Creates the optimizer's per-parameter state lists (called once, on the first update). */
     abstract void createState(List<Matrix> parameters);
 
-    /** np.zeros(p.shape) for each parameter, on the parameter's backend. */
-    static List<Matrix> zerosLike(List<Matrix> parameters) {
+    @Override
+    public final MatrixGroup state() {
+        List<Matrix> all = new ArrayList<>();
+        states.forEach(all::addAll);
+        return () -> all;
+    }
+
+    /** New state: np.zeros(p.shape) for each parameter, on the parameter's backend. */
+    final List<Matrix> zerosLike(List<Matrix> parameters) {
         return fullLike(parameters, 0.0);
     }
 
-    /** np.full(p.shape, value) for each parameter, on the parameter's backend. */
-    static List<Matrix> fullLike(List<Matrix> parameters, double value) {
+    /** New state: np.full(p.shape, value) for each parameter, on the parameter's backend. */
+    final List<Matrix> fullLike(List<Matrix> parameters, double value) {
         List<Matrix> state = new ArrayList<>(parameters.size());
         for (Matrix p : parameters) {
             state.add(p.backend().full(p.rows(), p.cols(), value));
         }
+        states.add(state);
         return state;
+    }
+
+    /** state[i] = next, releasing the device memory of the value it replaces; returns next. */
+    static Matrix replace(List<Matrix> state, int i, Matrix next) {
+        Matrix previous = state.set(i, next);
+        previous.release();
+        return next;
     }
 
     private void check(List<Matrix> parameters, List<Matrix> gradients) {
