@@ -1,6 +1,7 @@
 package dev.backprop.core.optim;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.MatrixGroup;
 import java.util.List;
 
 /**
@@ -12,6 +13,16 @@ import java.util.List;
  * moments, step count), created on the first call with the parameters' shapes and on their backend, and matched
  * to the parameters by position. Matrices are values: {@code update} returns new parameters and modifies neither
  * list.
+ *
+ * <p>On a device, a loop that wraps each step in a {@link dev.backprop.core.matrix.MatrixScope} keeps the
+ * optimizer's state alive with the new parameters; the optimizer frees each state matrix it replaces:
+ * <pre>{@code
+ * try (MatrixScope scope = MatrixScope.open()) {
+ *     ...forward, cost, backward...
+ *     parameters = scope.keep(DeepParameters.of(optimizer.update(parameters.matrices(), grads.matrices())));
+ *     scope.keep(optimizer.state());
+ * }
+ * }</pre>
  */
 public interface Optimizer {
 
@@ -26,5 +37,10 @@ public interface Optimizer {
 
     /** Called by the training loop before each epoch (0, 1, ...), so that a learning-rate schedule can act. */
     default void startEpoch(int epoch) {
+    }
+
+    /** The state the optimizer keeps between updates (velocity, moments), for a scope to keep; none by default. */
+    default MatrixGroup state() {
+        return List::of;
     }
 }
