@@ -2,7 +2,7 @@ package dev.backprop.core.layer;
 
 import dev.backprop.core.activation.Activation;
 import dev.backprop.core.matrix.Matrix;
-import dev.backprop.core.model.DeepNetwork.Initialization;
+import dev.backprop.core.init.Initializer;
 import dev.backprop.core.random.NumpyRandom;
 import java.util.List;
 
@@ -17,16 +17,17 @@ import java.util.List;
  *            db = (1/m) Σ_columns dZ         (n^[l], 1)
  *            dA_prev = Wᵀ · dZ               (n^[l−1], m)
  * </pre>
- * The initialisation draws W = randn(n^[l], n^[l−1]) · scale in numpy's order
- * ({@link Initialization#scale}); b starts at 0. The default is the workshop's randn · 0.01; Keras's default is
- * Glorot uniform, so pass {@link Initialization#XAVIER} or {@link Initialization#HE} for deep networks.
+ * The {@link Initializer} draws W in numpy's order (randn(n^[l], n^[l−1]) · scale for the normal ones); b starts
+ * at 0. The default is the workshop's randn · 0.01; Keras's default is Glorot uniform
+ * ({@link Initializer#glorotUniform()}); pass {@link Initializer#he()} or {@link Initializer#xavier()} for deep
+ * networks.
  * A {@link dev.backprop.core.activation.Maxout} activation with k pieces gets k·n^[l] rows in W and b.
  */
 public final class Dense implements Layer {
 
     private final int units;
     private final Activation activation;
-    private final Initialization initialization;
+    private final Initializer initializer;
     private Matrix W;
     private Matrix b;
     private Matrix A_prev;
@@ -37,16 +38,16 @@ public final class Dense implements Layer {
 
     /** {@code units} units with activation g, initialised with randn · 0.01. */
     public Dense(int units, Activation activation) {
-        this(units, activation, Initialization.SMALL_RANDOM);
+        this(units, activation, Initializer.random(0.01));
     }
 
-    public Dense(int units, Activation activation, Initialization initialization) {
+    public Dense(int units, Activation activation, Initializer initializer) {
         if (units < 1) {
             throw new IllegalArgumentException("dense: units n^[l] must be ≥ 1, got " + units);
         }
         this.units = units;
         this.activation = activation;
-        this.initialization = initialization;
+        this.initializer = initializer;
     }
 
     @Override
@@ -56,8 +57,7 @@ public final class Dense implements Layer {
         }
         int rows = units * activation.pieces();
         // W = randn(n^[l], n^[l−1]) · scale,  b = zeros((n^[l], 1))
-        W = initialization == Initialization.ZEROS ? Matrix.zeros(rows, nPrev)
-                : random.randn(rows, nPrev).times(initialization.scale(nPrev));
+        W = initializer.weights(rows, nPrev, random);
         b = Matrix.zeros(rows, 1);
         return units;
     }

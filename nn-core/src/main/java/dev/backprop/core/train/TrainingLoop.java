@@ -1,7 +1,6 @@
 package dev.backprop.core.train;
 
 import dev.backprop.core.matrix.Matrix;
-import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.matrix.MatrixScope;
 import dev.backprop.core.optim.Optimizer;
 import dev.backprop.core.random.NumpyRandom;
@@ -36,8 +35,7 @@ import java.util.Map;
  * iteration, epoch, batch and learning rate.
  *
  * <p>Each batch runs in a {@link MatrixScope}, so that a device frees its temporaries; the new parameters are
- * kept. An optimizer that keeps state on a device must keep it itself (or implement {@link MatrixGroup}, whose
- * matrices the loop keeps too).
+ * kept, with the optimizer's {@linkplain Optimizer#state() state}.
  */
 public final class TrainingLoop {
 
@@ -225,9 +223,7 @@ public final class TrainingLoop {
                     }
                     List<Matrix> updated = optimizer.update(parameters, gradients);
                     updated.forEach(scope::keep);
-                    if (optimizer instanceof MatrixGroup state) {
-                        state.matrices().forEach(scope::keep);
-                    }
+                    scope.keep(optimizer.state());
                     model.setParameters(updated);
                     for (Matrix old : parameters) {
                         if (updated.stream().noneMatch(p -> p == old)) {

@@ -24,7 +24,7 @@ import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
 import dev.backprop.core.loss.SquaredHinge;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.Shape;
-import dev.backprop.core.model.DeepNetwork.Initialization;
+import dev.backprop.core.init.Initializer;
 import dev.backprop.core.optim.GradientDescent;
 import dev.backprop.core.random.NumpyRandom;
 import java.util.Arrays;
@@ -110,8 +110,8 @@ class LayerGradientCheckTests {
         NumpyRandom random = new NumpyRandom(100 + seed);
         Matrix X = random.randn(4, M);
         Matrix Y = ZERO_ONE.draw(random, 1);
-        Sequential model = model(new BinaryCrossEntropy(), seed, new Dense(5, new Tanh(), Initialization.XAVIER),
-                new Dense(3, new Tanh(), Initialization.XAVIER), new Dense(1, new Sigmoid(), Initialization.XAVIER));
+        Sequential model = model(new BinaryCrossEntropy(), seed, new Dense(5, new Tanh(), Initializer.xavier()),
+                new Dense(3, new Tanh(), Initializer.xavier()), new Dense(1, new Sigmoid(), Initializer.xavier()));
         return difference(model, X, Y, 0.7, lambdaInGradient);
     }
 
@@ -167,8 +167,8 @@ class LayerGradientCheckTests {
         Matrix D = random.rand(5, M).lt(0.8);
         Dropout dropout = new Dropout(0.2).withFixedMask(D);
         Layer layer = planted ? new Unscaled(dropout, 0.8) : dropout;
-        Sequential model = model(new BinaryCrossEntropy(), seed, new Dense(5, new Tanh(), Initialization.XAVIER),
-                layer, new Dense(1, new Sigmoid(), Initialization.XAVIER));
+        Sequential model = model(new BinaryCrossEntropy(), seed, new Dense(5, new Tanh(), Initializer.xavier()),
+                layer, new Dense(1, new Sigmoid(), Initializer.xavier()));
         return difference(model, X, Y, 0, 0);
     }
 
@@ -243,8 +243,8 @@ class LayerGradientCheckTests {
         NumpyRandom random = new NumpyRandom(300 + seed);
         Matrix X = random.randn(4, M);
         Matrix Y = labels.draw(random, outputs);
-        Sequential model = model(loss, seed, new Dense(5, new Tanh(), Initialization.XAVIER),
-                new Dense(outputs, output, Initialization.XAVIER));
+        Sequential model = model(loss, seed, new Dense(5, new Tanh(), Initializer.xavier()),
+                new Dense(outputs, output, Initializer.xavier()));
         return difference(model, X, Y, 0, 0);
     }
 
@@ -266,13 +266,13 @@ class LayerGradientCheckTests {
             NumpyRandom random = new NumpyRandom(300 + seed);
             Matrix X = random.randn(4, M);
             Matrix Y = labels.draw(random, outputs);
-            Sequential model = model(broken, seed, new Dense(5, new Tanh(), Initialization.XAVIER),
-                    new Dense(outputs, output, Initialization.XAVIER));
+            Sequential model = model(broken, seed, new Dense(5, new Tanh(), Initializer.xavier()),
+                    new Dense(outputs, output, Initializer.xavier()));
             // J from the true loss, the gradient from the broken one
             List<Matrix> theta = model.parameters();
             List<Matrix> grads = model.step(X, Y).gradients();
-            Sequential truth = model(loss, seed, new Dense(5, new Tanh(), Initialization.XAVIER),
-                    new Dense(outputs, output, Initialization.XAVIER));
+            Sequential truth = model(loss, seed, new Dense(5, new Tanh(), Initializer.xavier()),
+                    new Dense(outputs, output, Initializer.xavier()));
             List<Shape> shapes = GradientCheck.shapes(() -> theta);
             ToDoubleFunction<double[]> J = v -> {
                 truth.setParameters(GradientCheck.fromVector(v, shapes));

@@ -21,6 +21,7 @@ import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.model.DeepNetwork;
 import dev.backprop.core.model.DeepNetwork.Architecture;
 import dev.backprop.core.model.DeepNetwork.DeepParameters;
+import dev.backprop.core.init.Initializer;
 import dev.backprop.core.model.DeepNetwork.Initialization;
 import dev.backprop.core.model.LogisticRegression;
 import dev.backprop.core.model.TwoLayerNetwork;
@@ -273,8 +274,8 @@ class TrainingLoopTests {
 
     @Test
     void aDivergingRunStopsAtTheFirstNonFiniteCostNamingEpochBatchAndLearningRate() {
-        Sequential regression = Sequential.of(new Dense(5, new Relu(), Initialization.HE),
-                new Dense(1, new Linear(), Initialization.HE)).build(2, 3)
+        Sequential regression = Sequential.of(new Dense(5, new Relu(), Initializer.he()),
+                new Dense(1, new Linear(), Initializer.he())).build(2, 3)
                 .compile(new MeanSquaredError(), new GradientDescent(1e4));
         List<Double> seen = new ArrayList<>();
         assertThatThrownBy(() -> regression.fit(PLANAR.X(), PLANAR.Y(), regression.loop().epochs(1000)
