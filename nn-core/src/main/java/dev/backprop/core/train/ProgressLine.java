@@ -45,9 +45,15 @@ public final class ProgressLine implements Callback {
 
     @Override
     public void onTrainEnd(TrainingLoop.Run run) {
+        clear();
+    }
+
+    /** Erases the progress line, if one is shown, so that other output starts on a clean line. */
+    public void clear() {
         if (printed) {
             out.print("\r" + " ".repeat(60) + "\r");
             out.flush();
+            printed = false;
         }
     }
 }
