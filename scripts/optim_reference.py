@@ -363,7 +363,7 @@ def dls_optimization():
             ("gd_schedule_lr_decay", dict(optimizer="gd", learning_rate=0.1, decay=schedule_lr_decay)),
             ("adam_schedule_lr_decay", dict(optimizer="adam", learning_rate=0.01, decay=schedule_lr_decay))]
     for name, kwargs in runs:
-        parameters, costs, lrs, snaps = model(train_X, train_Y, layers_dims, snapshot_epochs=(1, 200), **kwargs)
+        parameters, costs, lrs, snaps = model(train_X, train_Y, layers_dims, snapshot_epochs=(1, 101), **kwargs)
         w.matrix(f"model_{name}_costs", costs)
         w.matrix(f"model_{name}_learning_rates", lrs)
         w.matrix(f"model_{name}_accuracy", predict_accuracy(train_X, train_Y, parameters))
