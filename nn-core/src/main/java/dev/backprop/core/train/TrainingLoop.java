@@ -199,13 +199,16 @@ public final class TrainingLoop {
             } else if (random != null) {
                 order = random.permutation(m);
             }
+            // X[:, permutation], Y[:, permutation]: gathered once per epoch, then cut into batches
+            Matrix Xs = order == null ? X : shuffled(X, order);
+            Matrix Ys = order == null ? Y : shuffled(Y, order);
             double epochCost = 0;
             for (int t = 0; t < batches; t++, iteration++) {
                 int from = t * size;
                 int to = Math.min(m, from + size);
                 try (MatrixScope scope = MatrixScope.open()) {
-                    Matrix Xt = batch(X, order, from, to, batches);
-                    Matrix Yt = batch(Y, order, from, to, batches);
+                    Matrix Xt = batches == 1 ? Xs : Xs.columns(from, to);
+                    Matrix Yt = batches == 1 ? Ys : Ys.columns(from, to);
                     List<Matrix> parameters = model.parameters();
                     Trainable.Step step = model.step(Xt, Yt);
                     double cost = step.cost();
@@ -232,6 +235,10 @@ public final class TrainingLoop {
                     }
                     epochCost += batches == 1 ? cost : cost * (to - from);
                 }
+            }
+            if (order != null) {
+                Xs.release();
+                Ys.release();
             }
             Map<String, Double> logs = new LinkedHashMap<>();
             logs.put("loss", batches == 1 ? epochCost : epochCost / m);
@@ -273,20 +280,17 @@ public final class TrainingLoop {
         return history;
     }
 
-    /** Columns from..to of A, in permutation order when there is one; A itself for a single unshuffled batch. */
-    private static Matrix batch(Matrix A, int[] order, int from, int to, int batches) {
-        if (order == null) {
-            return batches == 1 ? A : A.columns(from, to);
-        }
-        // A[:, permutation[from:to]], gathered on the host
+    /** A[:, order], the columns in permutation order, gathered on the host and put back on A's backend. */
+    private static Matrix shuffled(Matrix A, int[] order) {
         double[][] a = A.toArray2D();
-        double[] out = new double[A.rows() * (to - from)];
+        int m = order.length;
+        double[] out = new double[A.rows() * m];
         for (int i = 0; i < A.rows(); i++) {
-            for (int j = from; j < to; j++) {
-                out[i * (to - from) + (j - from)] = a[i][order[j]];
+            for (int j = 0; j < m; j++) {
+                out[i * m + j] = a[i][order[j]];
             }
         }
-        return Matrix.of(A.rows(), to - from, out).to(A.backend());
+        return Matrix.of(A.rows(), m, out).to(A.backend());
     }
 
     private void checkData(Matrix X, Matrix Y, String xName, String yName) {
