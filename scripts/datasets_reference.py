@@ -14,6 +14,7 @@ after np.random.seed(seed), so the points are reproducible here. Labels -1/+1 be
 Format: scripts/workshop_reference.py's (name rows cols, then the values as float.hex()).
 Usage: /usr/bin/python3 scripts/datasets_reference.py   (needs numpy; scikit-learn to cross-check)
 """
+import math
 import os
 import sys
 
@@ -112,14 +113,15 @@ def playground_circle(n, noise):
     points = []
     radius = 5.0
     for lo, hi in ((0, radius * 0.5), (radius * 0.7, radius)):
-        for _ in range(n // 2):
+        for _ in range(math.ceil(n / 2)):          # for (i = 0; i < numSamples / 2; i++)
             r = rand_uniform(lo, hi)
             angle = rand_uniform(0, 2 * np.pi)
             x = r * np.sin(angle)
             y = r * np.cos(angle)
             noise_x = rand_uniform(-radius, radius) * noise
             noise_y = rand_uniform(-radius, radius) * noise
-            label = 1 if np.hypot(x + noise_x, y + noise_y) < radius * 0.5 else 0
+            dx, dy = x + noise_x, y + noise_y
+            label = 1 if np.sqrt(dx * dx + dy * dy) < radius * 0.5 else 0
             points.append((x, y, label))
     return points
 
@@ -141,9 +143,9 @@ def playground_xor(n, noise):
 
 def playground_gauss(n, noise):
     points = []
-    variance = 0.5 + (4 - 0.5) * noise / 0.5   # d3.scale.linear().domain([0, .5]).range([0.5, 4])
+    variance = 0.5 + (4 - 0.5) * (noise / 0.5)   # d3.scale.linear().domain([0, .5]).range([0.5, 4])
     for cx, cy, label in ((2, 2, 1), (-2, -2, 0)):
-        for _ in range(n // 2):
+        for _ in range(math.ceil(n / 2)):
             x = normal_random(cx, variance)
             y = normal_random(cy, variance)
             points.append((x, y, label))
@@ -152,9 +154,9 @@ def playground_gauss(n, noise):
 
 def playground_spiral(n, noise):
     points = []
-    half = n // 2
+    half = n / 2
     for delta_t, label in ((0, 1), (np.pi, 0)):
-        for i in range(half):
+        for i in range(math.ceil(half)):
             r = i / half * 5
             t = 1.75 * i / half * 2 * np.pi + delta_t
             x = r * np.sin(t) + rand_uniform(-1, 1) * noise
@@ -223,6 +225,8 @@ def main():
         ("playground_xor", playground_xor, 200, 0.1, 0.5, 2),
         ("playground_gauss", playground_gauss, 200, 0.2, 0.7, 3),
         ("playground_spiral", playground_spiral, 200, 0.15, 0.5, 4),
+        ("playground_circle_odd", playground_circle, 51, 0.0, 0.8, 5),
+        ("playground_spiral_odd", playground_spiral, 51, 0.0, 0.6, 6),
     ]:
         train, test = playground(gen, n, noise, ratio, seed)
         for part, points in (("train", train), ("test", test)):

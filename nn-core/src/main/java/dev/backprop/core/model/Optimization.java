@@ -523,10 +523,12 @@ public final class Optimization {
                     costTotal += computeCost(caches.AL(), miniBatch.Y());
                     DeepGradients grads = backwardPropagation(miniBatch.X(), miniBatch.Y(), caches);
                     DeepParameters previous = parameters;
+                    List<Matrix> previousState = optimizer.state().matrices();
                     parameters = scope.keep(DeepParameters.of(optimizer.update(parameters.matrices(),
                             grads.matrices())));
                     scope.keep(optimizer.state());
                     previous.matrices().forEach(Matrix::release);
+                    previousState.forEach(Matrix::release);
                 }
                 miniBatch.X().release();
                 miniBatch.Y().release();

@@ -15,12 +15,17 @@ import java.util.List;
  * list.
  *
  * <p>On a device, a loop that wraps each step in a {@link dev.backprop.core.matrix.MatrixScope} keeps the
- * optimizer's state alive with the new parameters; the optimizer frees each state matrix it replaces:
+ * optimizer's new state with the new parameters, and frees the old state as it frees the old parameters (the
+ * state made on the first call is the scope's, freed when it closes):
  * <pre>{@code
  * try (MatrixScope scope = MatrixScope.open()) {
  *     ...forward, cost, backward...
+ *     List<Matrix> previousState = optimizer.state().matrices();
+ *     DeepParameters previous = parameters;
  *     parameters = scope.keep(DeepParameters.of(optimizer.update(parameters.matrices(), grads.matrices())));
  *     scope.keep(optimizer.state());
+ *     previous.matrices().forEach(Matrix::release);
+ *     previousState.forEach(Matrix::release);
  * }
  * }</pre>
  */
@@ -39,7 +44,10 @@ public interface Optimizer {
     default void startEpoch(int epoch) {
     }
 
-    /** The state the optimizer keeps between updates (velocity, moments), for a scope to keep; none by default. */
+    /**
+     * The state the optimizer keeps between updates (velocity, moments), as it is now: a snapshot, for a scope to
+     * keep and, once replaced by the next update, to release. None by default.
+     */
     default MatrixGroup state() {
         return List::of;
     }

@@ -84,10 +84,9 @@ abstract class ScheduledOptimizer implements Optimizer {
         return state;
     }
 
-    /** state[i] = next, releasing the device memory of the value it replaces; returns next. */
+    /** state[i] = next; returns next. (The loop releases the replaced value, see {@link Optimizer#state()}.) */
     static Matrix replace(List<Matrix> state, int i, Matrix next) {
-        Matrix previous = state.set(i, next);
-        previous.release();
+        state.set(i, next);
         return next;
     }
 
