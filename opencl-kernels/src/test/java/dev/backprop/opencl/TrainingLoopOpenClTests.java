@@ -78,15 +78,22 @@ class TrainingLoopOpenClTests {
         }
     }
 
+    private static void fitSliced(Sequential model, List<Matrix> data, int epochs) {
+        model.fit(data.get(0), data.get(1), model.loop().epochs(epochs).batchSize(64).shuffle(7).l2(0.01)
+                .validation(data.get(2), data.get(3)));
+    }
+
     @Test
     void trainingLongerLeavesNoMoreDeviceBuffersBehind() {
         try (OpenClBackend opencl = OpenClTestSupport.backendOrSkip(Precision.FP64, Residency.DEVICE_RESIDENT)) {
             Matrix X = PLANAR.X().to(opencl);
             Matrix Y = PLANAR.Y().to(opencl);
             Sequential model = binary(() -> new Adam(0.01));
-            fit(model, X, Y, 2);
+            List<Matrix> data = List.of(X.columns(0, 300), Y.columns(0, 300), X.columns(300, 400),
+                    Y.columns(300, 400));
+            fitSliced(model, data, 2);
             int after2 = opencl.liveBuffers();
-            fit(model, X, Y, 12);
+            fitSliced(model, data, 12);
             assertThat(opencl.liveBuffers()).as("live device buffers after 2 more, then 12 more epochs")
                     .isEqualTo(after2);
         }

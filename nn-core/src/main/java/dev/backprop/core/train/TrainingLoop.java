@@ -35,7 +35,8 @@ import java.util.Map;
  * iteration, epoch, batch and learning rate.
  *
  * <p>Each batch runs in a {@link MatrixScope}, so that a device frees its temporaries; the new parameters are
- * kept, with the optimizer's {@linkplain Optimizer#state() state}.
+ * kept, with the optimizer's {@linkplain Optimizer#state() state}; the parameters and state they replace are
+ * freed.
  */
 public final class TrainingLoop {
 
@@ -224,15 +225,14 @@ public final class TrainingLoop {
                                 + optimizer.learningRate() + "): the input was finite, so the steps diverged;"
                                 + " try a smaller learning rate");
                     }
+                    List<Matrix> previousState = optimizer.state().matrices();
                     List<Matrix> updated = optimizer.update(parameters, gradients);
+                    List<Matrix> state = optimizer.state().matrices();
                     updated.forEach(scope::keep);
-                    scope.keep(optimizer.state());
+                    state.forEach(scope::keep);
                     model.setParameters(updated);
-                    for (Matrix old : parameters) {
-                        if (updated.stream().noneMatch(p -> p == old)) {
-                            old.release();
-                        }
-                    }
+                    releaseReplaced(parameters, updated);
+                    releaseReplaced(previousState, state);
                     epochCost += batches == 1 ? cost : cost * (to - from);
                 }
             }
@@ -278,6 +278,15 @@ public final class TrainingLoop {
             callback.onTrainEnd(run);
         }
         return history;
+    }
+
+    /** Frees each matrix of {@code old} that is not also in {@code kept} (the same object). */
+    private static void releaseReplaced(List<Matrix> old, List<Matrix> kept) {
+        for (Matrix m : old) {
+            if (kept.stream().noneMatch(k -> k == m)) {
+                m.release();
+            }
+        }
     }
 
     /** A[:, order], the columns in permutation order, gathered on the host and put back on A's backend. */
