@@ -8,8 +8,13 @@ import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.activation.Tanh;
+import dev.backprop.core.data.Blobs;
+import dev.backprop.core.data.Circles;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.Moons;
 import dev.backprop.core.data.PlanarDataset;
+import dev.backprop.core.data.Playground;
+import dev.backprop.core.data.Xor;
 import dev.backprop.core.init.Initializer;
 import dev.backprop.core.layer.Dense;
 import dev.backprop.core.layer.Dropout;
@@ -31,6 +36,7 @@ import dev.backprop.core.optim.Momentum;
 import dev.backprop.core.optim.Nesterov;
 import dev.backprop.core.optim.Optimizer;
 import dev.backprop.core.optim.RmsProp;
+import dev.backprop.core.random.NumpyRandom;
 import dev.backprop.core.train.Callback;
 import dev.backprop.core.train.EarlyStopping;
 import dev.backprop.core.train.History;
@@ -68,7 +74,7 @@ import picocli.CommandLine.Spec;
  * in the one {@link TrainingLoop}, prints the model summary, the cost every few epochs and the final accuracy (or
  * MAE), and writes the cost curves and, for 2-D data, the decision boundary as PNGs.
  * <pre>
- * ./workshop train --dataset planar --layers 5,2 --activation relu --optimizer adam --learning-rate 0.0007 \
+ * ./workshop train --dataset moons --layers 5,2 --activation relu --optimizer adam --learning-rate 0.0007 \
  *                  --batch-size 64 --epochs 5000 --seed 3 --out out/train
  * </pre>
  * {@code --dls} follows the DLS optimization assignment's {@code model()}: He initialisation seeded 3 (its
@@ -80,16 +86,51 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
     /** The generated data sets {@code --dataset} knows, by name. */
-    static final Map<String, Supplier<Dataset>> DATASETS = new TreeMap<>(Map.of(
-            "planar", PlanarDataset::loadPlanarDataset,
-            "xor", () -> new Dataset(Matrix.of(new double[][] {{0, 0, 1, 1}, {0, 1, 0, 1}}), Matrix.row(0, 1, 1, 0))));
+    static final Map<String, Supplier<Dataset>> DATASETS = new TreeMap<>(Map.ofEntries(
+            // DLS optimization assignment: np.random.seed(3); make_moons(n_samples=300, noise=.2)
+            Map.entry("moons", () -> Moons.makeMoons(300, 0.2, new NumpyRandom(3))),
+            // DLS initialization assignment: np.random.seed(1); make_circles(n_samples=300, noise=.05)
+            Map.entry("circles", () -> Circles.makeCircles(300, 0.05, new NumpyRandom(1))),
+            Map.entry("blobs", () -> Blobs.makeBlobs(300, 3, 1.0, new NumpyRandom(3))),
+            Map.entry("planar", PlanarDataset::loadPlanarDataset),
+            Map.entry("xor", Xor::truthTable),
+            Map.entry("xor-gaussian", () -> Xor.gaussian(300, new NumpyRandom(0))),
+            Map.entry("playground-circle", () -> playground(Playground.CIRCLE)),
+            Map.entry("playground-xor", () -> playground(Playground.XOR)),
+            Map.entry("playground-gaussian", () -> playground(Playground.GAUSSIAN)),
+            Map.entry("playground-spiral", () -> playground(Playground.SPIRAL))));
+
+    /**
+     * The Playground's 500 points, noise 0.1, shuffled and split half and half as the Playground does: training
+     * data first, so {@code --validation-split 0.5} holds out exactly its test data.
+     */
+    private static Dataset playground(Playground data) {
+        Playground.Split split = data.split(500, 0.1, 0.5, new NumpyRandom(1));
+        return new Dataset(concat(split.train().X(), split.test().X()), concat(split.train().Y(), split.test().Y()));
+    }
+
+    private static Matrix concat(Matrix a, Matrix b) {
+        double[][] x = a.toArray2D();
+        double[][] y = b.toArray2D();
+        double[] out = new double[a.rows() * (a.cols() + b.cols())];
+        int k = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            for (double v : x[i]) {
+                out[k++] = v;
+            }
+            for (double v : y[i]) {
+                out[k++] = v;
+            }
+        }
+        return Matrix.of(a.rows(), a.cols() + b.cols(), out);
+    }
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "The data set: ${COMPLETION-CANDIDATES}"
             + " (default: ${DEFAULT-VALUE}).", completionCandidates = DatasetNames.class)
-    String dataset = "planar";
+    String dataset = "moons";
 
     @Option(names = "--layers", paramLabel = "N,N,...", split = ",",
             description = "Hidden layer sizes, input side first (default: 5,2). Empty for none: --layers ''.")
@@ -318,6 +359,10 @@ public final class TrainCommand implements Callable<Integer> {
     private void validate() {
         if (!DATASETS.containsKey(dataset)) {
             throw bad("unknown --dataset '" + dataset + "'; known: " + String.join(", ", DATASETS.keySet()));
+        }
+        if (!List.of("gd", "momentum", "nesterov", "rmsprop", "adagrad", "adadelta", "adam").contains(optimizer)) {
+            throw bad("unknown --optimizer '" + optimizer + "'; known: gd, momentum, nesterov, rmsprop, adagrad,"
+                    + " adadelta, adam");
         }
         for (int n : layers) {
             if (n < 1) {
