@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backprop.core.activation.Activation;
 import dev.backprop.core.activation.Linear;
+import dev.backprop.core.activation.Maxout;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.activation.Tanh;
@@ -127,6 +128,50 @@ class LayerGradientCheckTests {
         // planted bug: dW += (λ/2m) W, the derivative of the penalty taken without its 2
         double smallest = Arrays.stream(differences(seed -> denseWithL2(seed, 0.35))).min().orElseThrow();
         record("Dense + L2 (λ = 0.7)", 1, smallest);
+        assertThat(smallest).isGreaterThan(CAUGHT);
+    }
+
+    // ---------------------------------------------------------------- Dense with a maxout activation
+
+    private static double maxout(int seed, boolean planted) {
+        NumpyRandom random = new NumpyRandom(400 + seed);
+        Matrix X = random.randn(4, M);
+        Matrix Y = ZERO_ONE.draw(random, 1);
+        Activation g = planted ? new DoubledMaxout(new Maxout(3)) : new Maxout(3);
+        Sequential model = model(new BinaryCrossEntropy(), seed, new Dense(5, g, Initializer.xavier()),
+                new Dense(1, new Sigmoid(), Initializer.xavier()));
+        return difference(model, X, Y, 0, 0);
+    }
+
+    /** Maxout with its backward step doubled. */
+    private record DoubledMaxout(Maxout g) implements Activation {
+        @Override
+        public Matrix forward(Matrix Z) {
+            return g.forward(Z);
+        }
+
+        @Override
+        public Matrix backward(Matrix dA, Matrix Z, Matrix A) {
+            return g.backward(dA, Z, A).times(2);
+        }
+
+        @Override
+        public int pieces() {
+            return g.pieces();
+        }
+    }
+
+    @Test
+    void aDenseLayerWithMaxoutPassesTheGradientCheck() {
+        double largest = Arrays.stream(differences(seed -> maxout(seed, false))).max().orElseThrow();
+        record("Dense with maxout(k=3) (k·n rows in W)", 0, largest);
+        assertThat(largest).isLessThan(BOUND);
+    }
+
+    @Test
+    void aDoubledMaxoutDerivativeFailsTheCheck() {
+        double smallest = Arrays.stream(differences(seed -> maxout(seed, true))).min().orElseThrow();
+        record("Dense with maxout(k=3) (k·n rows in W)", 1, smallest);
         assertThat(smallest).isGreaterThan(CAUGHT);
     }
 
