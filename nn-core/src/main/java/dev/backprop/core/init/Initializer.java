@@ -92,7 +92,7 @@ public interface Initializer {
         return new GlorotNormal();
     }
 
-    /** uniform(−√(6 / (n^[l−1] + n^[l])), +√(6 / (n^[l−1] + n^[l]))), Glorot and Bengio's (Keras's default). */
+    /** uniform(−limit, limit), limit = √(6 / (n^[l−1] + n^[l])): Glorot and Bengio's, Keras's default. */
     static Initializer glorotUniform() {
         return new GlorotUniform();
     }
