@@ -28,13 +28,13 @@ public enum Playground {
     }
 
     /**
-     * The Playground's data: {@code generate(numSamples, noise)}, then {@code shuffle(data)} (Fisher–Yates from the
-     * end, {@code index = ⌊random · counter⌋}), then the first ⌊n · trainRatio⌋ points train and the rest test.
+     * The Playground's data: {@code generate(numSamples, noise)}, then {@code shuffle(data)} (Fisher–Yates from
+     * the end, {@code index = ⌊random · counter⌋}), then the first ⌊n · trainRatio⌋ points train, the rest test.
      */
     public Split split(int numSamples, double noise, double trainRatio, NumpyRandom random) {
         if (!(trainRatio > 0 && trainRatio < 1)) {
-            throw new IllegalArgumentException("playground " + name().toLowerCase() + ": train ratio must be in (0, 1), got "
-                    + trainRatio);
+            throw new IllegalArgumentException("playground " + name().toLowerCase()
+                    + ": train ratio must be in (0, 1), got " + trainRatio);
         }
         double[][] points = points(numSamples, noise, random);
         for (int counter = points.length; counter > 0; ) {

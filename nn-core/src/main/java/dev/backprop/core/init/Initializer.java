@@ -10,6 +10,9 @@ import java.util.List;
  * {@link NumpyRandom} the way the DLS "Initialization" assignment does ({@code np.random.seed(3)}, then
  * {@code np.random.randn(layers_dims[l], layers_dims[l-1]) * scale} layer by layer), so a seeded run gives the
  * notebook's weights.
+ *
+ * <p>The workshop's {@code DeepNetwork.Initialization} values map to {@code random(0.01)} (SMALL_RANDOM),
+ * {@link #he()} (HE), {@link #xavier()} (XAVIER) and {@link #zeros()} (ZEROS), with the same draws.
  */
 public interface Initializer {
 
@@ -44,6 +47,26 @@ public interface Initializer {
         return parameters;
     }
 
+    /**
+     * The initializer a command line names: {@code zeros}, {@code random} (× 0.01), {@code large} (× 10, DLS's
+     * "random"), {@code he}, {@code xavier}, {@code glorot-normal} or {@code glorot-uniform}.
+     *
+     * @throws IllegalArgumentException for any other name, listing the known ones
+     */
+    static Initializer named(String name) {
+        return switch (name) {
+            case "zeros" -> zeros();
+            case "random" -> random(RandomNormal.SMALL);
+            case "large" -> random(RandomNormal.LARGE);
+            case "he" -> he();
+            case "xavier" -> xavier();
+            case "glorot-normal" -> glorotNormal();
+            case "glorot-uniform" -> glorotUniform();
+            default -> throw new IllegalArgumentException("unknown initialization '" + name + "': use zeros, random, "
+                    + "large, he, xavier, glorot-normal or glorot-uniform");
+        };
+    }
+
     /** All zeros (DLS {@code initialize_parameters_zeros}). */
     static Initializer zeros() {
         return new Zeros();
@@ -69,7 +92,7 @@ public interface Initializer {
         return new GlorotNormal();
     }
 
-    /** uniform(−√(6 / (n^[l−1] + n^[l])), +√(6 / (n^[l−1] + n^[l]))), Glorot and Bengio's (Keras's default). */
+    /** uniform(−limit, limit), limit = √(6 / (n^[l−1] + n^[l])): Glorot and Bengio's, Keras's default. */
     static Initializer glorotUniform() {
         return new GlorotUniform();
     }

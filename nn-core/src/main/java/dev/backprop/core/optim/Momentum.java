@@ -10,8 +10,8 @@ import java.util.List;
  * v  = β v + (1 − β) dθ        v starts at 0 (DLS initialize_velocity)
  * θ  = θ − α v
  * </pre>
- * Default β = 0.9 (DLS). Keras's {@code SGD(momentum=β)} writes v = β v − α dθ; θ = θ + v instead, which is the
- * same path with α scaled by 1/(1 − β).
+ * Default β = 0.9 (DLS). Keras's {@code SGD(momentum=β)} writes v = β v − α dθ; θ = θ + v instead, which is
+ * the same path with α scaled by 1/(1 − β).
  */
 public final class Momentum extends ScheduledOptimizer {
 

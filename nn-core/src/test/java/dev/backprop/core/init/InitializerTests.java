@@ -2,10 +2,16 @@ package dev.backprop.core.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.Reference;
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.model.DeepNetwork;
+import dev.backprop.core.model.DeepNetwork.Architecture;
+import dev.backprop.core.model.DeepNetwork.Initialization;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +41,7 @@ class InitializerTests {
     @MethodSource("cases")
     void drawsTheWeightsNumpyDraws(String name, Initializer initializer, int[] dims) {
         List<Matrix> parameters = initializer.initializeParameters(dims, 3);
-        String tag = String.join("_", java.util.Arrays.stream(dims).mapToObj(Integer::toString).toList());
+        String tag = String.join("_", Arrays.stream(dims).mapToObj(Integer::toString).toList());
         assertThat(parameters).hasSize(2 * (dims.length - 1));
         for (int l = 1; l < dims.length; l++) {
             Matrix W = parameters.get(2 * (l - 1));
@@ -50,7 +56,27 @@ class InitializerTests {
     void dlsHeTestCaseStartsWithItsPublishedWeight() {
         // DLS initialize_parameters_he([2, 4, 1]): W1[0][0] = 1.78862847
         assertThat(Initializer.he().initializeParameters(new int[] {2, 4, 1}, 3).get(0).get(0, 0))
-                .isCloseTo(1.78862847, org.assertj.core.api.Assertions.within(5e-9));
+                .isCloseTo(1.78862847, within(5e-9));
+    }
+
+    @Test
+    void namesGiveTheInitializersAndTheDeepNetworkEnumsDraws() {
+        assertThat(Initializer.named("large")).isEqualTo(new RandomNormal(10));
+        assertThat(Initializer.named("glorot-uniform")).isEqualTo(new GlorotUniform());
+        assertThatThrownBy(() -> Initializer.named("lecun")).hasMessageContaining("unknown initialization 'lecun'");
+        // DeepNetwork.Initialization draws randn · scale(n_prev) layer by layer from seed 3: the same weights
+        int[] dims = {4, 6, 3, 1};
+        Architecture dls = Architecture.dls(dims);
+        for (var pair : List.of(
+                Map.entry(Initialization.HE, Initializer.he()),
+                Map.entry(Initialization.XAVIER, Initializer.xavier()),
+                Map.entry(Initialization.SMALL_RANDOM,
+                        Initializer.named("random")),
+                Map.entry(Initialization.ZEROS, Initializer.zeros()))) {
+            assertThat(Initializer.named(pair.getValue().name()).initializeParameters(dims, 3)).as(pair.getKey().name())
+                    .isEqualTo(DeepNetwork.initializeParametersDeep(dls, pair.getKey(), 3)
+                            .matrices());
+        }
     }
 
     @Test
