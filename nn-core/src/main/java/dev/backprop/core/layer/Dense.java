@@ -21,7 +21,6 @@ import java.util.List;
  * at 0. The default is the workshop's randn · 0.01; Keras's default is Glorot uniform
  * ({@link Initializer#glorotUniform()}); pass {@link Initializer#he()} or {@link Initializer#xavier()} for deep
  * networks.
- * A {@link dev.backprop.core.activation.Maxout} activation with k pieces gets k·n^[l] rows in W and b.
  */
 public final class Dense implements Layer {
 
@@ -55,10 +54,9 @@ public final class Dense implements Layer {
         if (nPrev < 1) {
             throw new IllegalArgumentException("dense: the input size n^[l−1] must be ≥ 1, got " + nPrev);
         }
-        int rows = units * activation.pieces();
-        // W = randn(n^[l], n^[l−1]) · scale,  b = zeros((n^[l], 1))
-        W = initializer.weights(rows, nPrev, random);
-        b = Matrix.zeros(rows, 1);
+                // W = randn(n^[l], n^[l−1]) · scale,  b = zeros((n^[l], 1))
+        W = initializer.weights(units, nPrev, random);
+        b = Matrix.zeros(units, 1);
         return units;
     }
 

@@ -154,9 +154,7 @@ public final class DeepNetwork {
     }
 
     /**
-     * W^[l] (n^[l], n^[l−1]) and b^[l] (n^[l], 1) for l = 1..L: the workshop's {@code parameters} dict. A maxout
-     * layer with k pieces has k·n^[l] rows in W^[l] and b^[l], its k weight sets stacked
-     * ({@link dev.backprop.core.activation.Maxout}).
+     * W^[l] (n^[l], n^[l−1]) and b^[l] (n^[l], 1) for l = 1..L: the workshop's {@code parameters} dict.
      */
     public record DeepParameters(List<Matrix> weights, List<Matrix> biases) implements MatrixGroup {
 
@@ -371,8 +369,8 @@ public final class DeepNetwork {
      * Workshop: {@code initialize_parameters_deep}, {@code initialize_parameters_he}, {@code _zeros}: seeds numpy's
      * generator with {@code seed}, then for l = 1..L in turn
      * <pre>
-     * W^[l] = randn(k·n^[l], n^[l−1]) · scale(n^[l−1])     (k = 1, or the pieces of a maxout layer)
-     * b^[l] = zeros((k·n^[l], 1))
+     * W^[l] = randn(n^[l], n^[l−1]) · scale(n^[l−1])
+     * b^[l] = zeros((n^[l], 1))
      * </pre>
      * drawing in the same order as numpy, so the weights are the notebook's. The parameters are on the CPU.
      */
@@ -382,7 +380,7 @@ public final class DeepNetwork {
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
         for (int l = 1; l <= architecture.L(); l++) {
-            int rows = architecture.n(l) * architecture.g(l).pieces();
+            int rows = architecture.n(l);
             int nPrev = architecture.n(l - 1);
             W.add(initialization == Initialization.ZEROS ? Matrix.zeros(rows, nPrev)
                     : random.randn(rows, nPrev).times(initialization.scale(nPrev)));
@@ -422,12 +420,6 @@ public final class DeepNetwork {
     private static LayerCache layerForward(String where, String aName, Matrix A_prev, String wName, Matrix W,
                                            String bName, Matrix b, Activation activation) {
         checkLinear(where, aName, A_prev, wName, W, bName, b);
-        int k = activation.pieces();
-        if (W.rows() % k != 0) {
-            throw new IllegalArgumentException(where + ": " + activation + " needs k = " + k
-                    + " weight sets stacked in " + wName + ", a multiple of " + k + " rows, but " + wName
-                    + " has shape " + W.shape().compact());
-        }
         // Z = W · A_prev + b,  A = g(Z)
         Matrix Z = W.dot(A_prev).plus(b);
         Matrix A = activation.forward(Z);
@@ -832,8 +824,7 @@ public final class DeepNetwork {
     }
 
     /**
-     * The shapes of W^[l], b^[l], Z^[l] and A^[l] for l = 1..L with m examples, read from the parameters (for a
-     * maxout layer Z^[l] has k·n^[l] rows and A^[l] n^[l]).
+     * The shapes of W^[l], b^[l], Z^[l] and A^[l] for l = 1..L with m examples, read from the parameters.
      */
     public static List<LayerShapes> layerShapes(DeepParameters parameters, List<Activation> activations, int m) {
         if (activations.size() != parameters.L()) {
@@ -843,9 +834,8 @@ public final class DeepNetwork {
         List<LayerShapes> shapes = new ArrayList<>();
         for (int l = 1; l <= parameters.L(); l++) {
             Matrix W = parameters.W(l);
-            int units = W.rows() / activations.get(l - 1).pieces();
             shapes.add(new LayerShapes(l, W.shape(), parameters.b(l).shape(), new Shape(W.rows(), m),
-                    new Shape(units, m)));
+                    new Shape(W.rows(), m)));
         }
         return shapes;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backprop.core.activation.Activation;
 import dev.backprop.core.activation.Linear;
-import dev.backprop.core.activation.Maxout;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.activation.Tanh;
@@ -12,6 +11,7 @@ import dev.backprop.core.gradcheck.GradientCheck;
 import dev.backprop.core.layer.Dense;
 import dev.backprop.core.layer.Dropout;
 import dev.backprop.core.layer.Layer;
+import dev.backprop.core.layer.Maxout;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
 import dev.backprop.core.loss.CategoricalLoss;
@@ -131,47 +131,77 @@ class LayerGradientCheckTests {
         assertThat(smallest).isGreaterThan(CAUGHT);
     }
 
-    // ---------------------------------------------------------------- Dense with a maxout activation
+    // ---------------------------------------------------------------- Maxout
+
+    /** A maxout layer whose backward step sends twice the gradient to the winning piece. */
+    private record DoubledMaxout(Maxout maxout) implements Layer {
+        @Override
+        public int build(int nPrev, NumpyRandom random) {
+            return maxout.build(nPrev, random);
+        }
+
+        @Override
+        public Matrix forward(Matrix A, boolean training) {
+            return maxout.forward(A, training);
+        }
+
+        @Override
+        public Matrix backward(Matrix dA) {
+            return maxout.backward(dA.times(2));
+        }
+
+        @Override
+        public List<Matrix> parameters() {
+            return maxout.parameters();
+        }
+
+        @Override
+        public void setParameters(List<Matrix> parameters) {
+            maxout.setParameters(parameters);
+        }
+
+        @Override
+        public List<Matrix> gradients() {
+            return maxout.gradients();
+        }
+
+        @Override
+        public boolean[] weights() {
+            return maxout.weights();
+        }
+
+        @Override
+        public int units() {
+            return maxout.units();
+        }
+
+        @Override
+        public String type() {
+            return "Maxout";
+        }
+    }
 
     private static double maxout(int seed, boolean planted) {
         NumpyRandom random = new NumpyRandom(400 + seed);
         Matrix X = random.randn(4, M);
         Matrix Y = ZERO_ONE.draw(random, 1);
-        Activation g = planted ? new DoubledMaxout(new Maxout(3)) : new Maxout(3);
-        Sequential model = model(new BinaryCrossEntropy(), seed, new Dense(5, g, Initializer.xavier()),
+        Maxout maxout = new Maxout(5, 3, Initializer.xavier());
+        Sequential model = model(new BinaryCrossEntropy(), seed, planted ? new DoubledMaxout(maxout) : maxout,
                 new Dense(1, new Sigmoid(), Initializer.xavier()));
         return difference(model, X, Y, 0, 0);
     }
 
-    /** Maxout with its backward step doubled. */
-    private record DoubledMaxout(Maxout g) implements Activation {
-        @Override
-        public Matrix forward(Matrix Z) {
-            return g.forward(Z);
-        }
-
-        @Override
-        public Matrix backward(Matrix dA, Matrix Z, Matrix A) {
-            return g.backward(dA, Z, A).times(2);
-        }
-
-        @Override
-        public int pieces() {
-            return g.pieces();
-        }
-    }
-
     @Test
-    void aDenseLayerWithMaxoutPassesTheGradientCheck() {
+    void aMaxoutLayerPassesTheGradientCheck() {
         double largest = Arrays.stream(differences(seed -> maxout(seed, false))).max().orElseThrow();
-        record("Dense with maxout(k=3) (k·n rows in W)", 0, largest);
+        record("Maxout (5 units, k = 3)", 0, largest);
         assertThat(largest).isLessThan(BOUND);
     }
 
     @Test
-    void aDoubledMaxoutDerivativeFailsTheCheck() {
+    void aDoubledMaxoutGradientFailsTheCheck() {
         double smallest = Arrays.stream(differences(seed -> maxout(seed, true))).min().orElseThrow();
-        record("Dense with maxout(k=3) (k·n rows in W)", 1, smallest);
+        record("Maxout (5 units, k = 3)", 1, smallest);
         assertThat(smallest).isGreaterThan(CAUGHT);
     }
 
