@@ -62,27 +62,7 @@ public final class WeightInitialization {
      * @throws IllegalArgumentException when a3 holds a NaN or the shapes differ
      */
     public static double computeLoss(Matrix a3, Matrix Y) {
-        if (!a3.shape().equals(Y.shape())) {
-            throw new IllegalArgumentException("compute_loss: a3 has shape " + a3.shape().compact() + " but Y has "
-                    + Y.shape().compact());
-        }
-        double[] a = a3.toArray();
-        for (int j = 0; j < a.length; j++) {
-            if (Double.isNaN(a[j])) {
-                throw new IllegalArgumentException("compute_loss: a3 " + a3.shape().compact() + " is NaN at column "
-                        + j);
-            }
-        }
-        int m = Y.cols();
-        // logprobs = −log(a3)·Y + −log(1 − a3)·(1 − Y)
-        double[] logprobs = a3.log().negate().times(Y).plus(a3.rminus(1).log().negate().times(Y.rminus(1)))
-                .toArray();
-        for (int j = 0; j < logprobs.length; j++) {
-            if (Double.isNaN(logprobs[j])) {
-                logprobs[j] = 0;   // 0 · log 0, as np.nansum
-            }
-        }
-        return 1. / m * Matrix.row(logprobs).sum();
+        return Regularization.crossEntropyNansum("compute_loss", a3, Y);
     }
 
     /**
