@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The DLS regularization assignment's {@code model()} against its code in scripts/optim_reference.py. The
  * assignment's own data (a .mat file) is not generated, so the reference trains on
  * {@code np.random.seed(2); make_moons(300, noise=.3)}; the runs here stop after 500 of the 30 000 iterations (the
- * cost at 0 and the parameters after 500 updates, within 1e-12).
+ * cost at 0 and the parameters after 500 updates, within 1e-12). Run by hand to 30 000 iterations, the rounding
+ * differences of the matrix products grow (learning rate 0.3 on a saturating network) and the runs end close to,
+ * not on, numpy's: train / test accuracy without regularization 0.9267 / 0.925 (numpy 0.9233 / 0.92), with L2
+ * 0.92 / 0.915 (the same), with dropout 0.90 / 0.91 (numpy 0.9033 / 0.91).
  */
 class RegularizationModelTests {
 
