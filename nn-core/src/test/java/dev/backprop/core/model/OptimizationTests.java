@@ -60,6 +60,20 @@ class OptimizationTests {
     }
 
     @Test
+    void randomMiniBatchesGiveThePublishedSanityCheck() {
+        // random_mini_batches_test_case: np.random.seed(1); X = randn(12288, 148); Y = randn(1, 148) < 0.5; seed 0
+        NumpyRandom random = new NumpyRandom(1);
+        Matrix X = random.randn(12288, 148);
+        Matrix Y = random.randn(1, 148).lt(0.5);
+        List<MiniBatch> batches = Optimization.randomMiniBatches(X, Y, 64, 0);
+        assertThat(batches).extracting(b -> b.X().shape().compact()).containsExactly("(12288,64)", "(12288,64)",
+                "(12288,20)");
+        assertThat(new double[] {batches.get(0).X().get(0, 0), batches.get(0).X().get(0, 1),
+            batches.get(0).X().get(0, 2)}).containsExactly(new double[] {0.90085595, -0.7612069, 0.2344157},
+                within(5e-9));
+    }
+
+    @Test
     void randomMiniBatchesRejectMismatchedExamples() {
         assertThatThrownBy(() -> Optimization.randomMiniBatches(Matrix.zeros(2, 5), Matrix.zeros(1, 4), 2, 0))
                 .hasMessageContaining("random_mini_batches").hasMessageContaining("(2,5)").hasMessageContaining("(1,4)");
