@@ -523,7 +523,129 @@ def initializers():
     w.close()
 
 
+def reg_initialize_parameters(layer_dims):       # reg_utils: randn / sqrt(n_prev), seed 3
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) / np.sqrt(layer_dims[l - 1])
+        parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def reg_model(X, Y, learning_rate=0.3, num_iterations=30000, lambd=0, keep_prob=1, snapshot=()):
+    costs = []
+    snaps = {}
+    parameters = reg_initialize_parameters([X.shape[0], 20, 3, 1])
+    for i in range(0, num_iterations):
+        if keep_prob == 1:
+            a3, cache = forward_propagation(X, parameters)
+        else:
+            a3, cache = forward_propagation_with_dropout(X, parameters, keep_prob)
+        if lambd == 0:
+            cost = compute_cost(a3, Y)
+        else:
+            cost = compute_cost_with_regularization(a3, Y, parameters, lambd)
+        assert lambd == 0 or keep_prob == 1
+        if lambd == 0 and keep_prob == 1:
+            grads = backward_propagation(X, Y, cache)
+        elif lambd != 0:
+            grads = backward_propagation_with_regularization(X, Y, cache, lambd)
+        else:
+            grads = backward_propagation_with_dropout(X, Y, cache, keep_prob)
+        parameters = update_parameters_with_gd(parameters, grads, learning_rate)
+        if i % 1000 == 0:
+            costs.append(cost)
+        if i + 1 in snapshot:
+            snaps[i + 1] = {k: a.copy() for k, a in parameters.items()}
+    return parameters, costs, snaps
+
+
+def dls_regularization_model():
+    w = Writer("regularization_model.txt", "DLS Regularization: model() without regularization, with L2 (lambd 0.7) "
+                                           "and with dropout (keep_prob 0.86), on np.random.seed(2); "
+                                           "make_moons(300, noise=.3) (train) and seed 4, 200 points (test)")
+    np.random.seed(2)
+    train_X, train_Y = make_moons(n_samples=300, noise=.3)
+    np.random.seed(4)
+    test_X, test_Y = make_moons(n_samples=200, noise=.3)
+    train_X, test_X = train_X.T, test_X.T
+    train_Y = train_Y.reshape((1, -1)).astype(np.float64)
+    test_Y = test_Y.reshape((1, -1)).astype(np.float64)
+    for name, kwargs in (("plain", {}), ("l2", {"lambd": 0.7}), ("dropout", {"keep_prob": 0.86})):
+        with np.errstate(divide="ignore", invalid="ignore"):   # nansum drops the 0·log 0 of a saturated output
+            parameters, costs, snaps = reg_model(train_X, train_Y, snapshot=(500,), **kwargs)
+        w.matrix(f"{name}_costs", costs)
+        w.matrix(f"{name}_train_accuracy", predict_accuracy(train_X, train_Y, parameters))
+        w.matrix(f"{name}_test_accuracy", predict_accuracy(test_X, test_Y, parameters))
+        for k in sorted(snaps[500]):
+            w.matrix(f"{name}_iteration500_{k}", snaps[500][k])
+        print(f"regularization {name:8s} cost at 0: {costs[0]:.6f}  at 29000: {costs[-1]:.6f}  train accuracy "
+              f"{predict_accuracy(train_X, train_Y, parameters):.4f}  test {predict_accuracy(test_X, test_Y, parameters)}")
+    w.close()
+
+
+# ---------------------------------------------------------------- DLS "Initialization" (+ init_utils): the model runs
+
+def compute_loss(a3, Y):                          # init_utils
+    m = Y.shape[1]
+    logprobs = np.multiply(-np.log(a3), Y) + np.multiply(-np.log(1 - a3), 1 - Y)
+    return 1. / m * np.nansum(logprobs)
+
+
+def init_model(X, Y, initialization, learning_rate=0.01, num_iterations=15000, snapshot=()):
+    layers_dims = [X.shape[0], 10, 5, 1]
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layers_dims)):
+        n, n_prev = layers_dims[l], layers_dims[l - 1]
+        if initialization == "zeros":
+            parameters['W' + str(l)] = np.zeros((n, n_prev))
+        elif initialization == "random":
+            parameters['W' + str(l)] = np.random.randn(n, n_prev) * 10
+        else:
+            parameters['W' + str(l)] = np.random.randn(n, n_prev) * np.sqrt(2. / n_prev)
+        parameters['b' + str(l)] = np.zeros((n, 1))
+    costs = []
+    snaps = {}
+    for i in range(num_iterations):
+        a3, cache = forward_propagation(X, parameters)
+        cost = compute_loss(a3, Y)
+        grads = backward_propagation(X, Y, cache)
+        parameters = update_parameters_with_gd(parameters, grads, learning_rate)
+        if i % 1000 == 0:
+            costs.append(cost)
+        if i + 1 in snapshot:
+            snaps[i + 1] = {k: a.copy() for k, a in parameters.items()}
+    return parameters, costs, snaps
+
+
+def dls_initialization():
+    from datasets_reference import make_circles
+    w = Writer("initialization_model.txt", "DLS Initialization: model() with zeros, random (x10) and He on make_circles")
+    np.random.seed(1)
+    train_X, train_Y = make_circles(n_samples=300, noise=.05)
+    np.random.seed(2)
+    test_X, test_Y = make_circles(n_samples=100, noise=.05)
+    train_X, test_X = train_X.T, test_X.T
+    train_Y = train_Y.reshape((1, -1)).astype(np.float64)
+    test_Y = test_Y.reshape((1, -1)).astype(np.float64)
+    for init in ("zeros", "random", "he"):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            parameters, costs, snaps = init_model(train_X, train_Y, init, snapshot=(100, 1000))
+        w.matrix(f"{init}_costs", costs)
+        w.matrix(f"{init}_train_accuracy", predict_accuracy(train_X, train_Y, parameters))
+        w.matrix(f"{init}_test_accuracy", predict_accuracy(test_X, test_Y, parameters))
+        for it in sorted(snaps):
+            for k in sorted(snaps[it]):
+                w.matrix(f"{init}_iteration{it}_{k}", snaps[it][k])
+        print(f"initialization {init:7s} cost at 0: {costs[0]:.6f}  at 14000: {costs[-1]:.6f}  train accuracy "
+              f"{predict_accuracy(train_X, train_Y, parameters):.4f}  test {predict_accuracy(test_X, test_Y, parameters)}")
+    w.close()
+
+
 if __name__ == "__main__":
+    dls_regularization_model()
+    dls_initialization()
     optimizers()
     schedules()
     dls_regularization()

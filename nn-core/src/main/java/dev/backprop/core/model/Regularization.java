@@ -2,10 +2,12 @@ package dev.backprop.core.model;
 
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.MatrixGroup;
+import dev.backprop.core.matrix.MatrixScope;
 import dev.backprop.core.model.DeepNetwork.DeepCaches;
 import dev.backprop.core.model.DeepNetwork.DeepGradients;
 import dev.backprop.core.model.DeepNetwork.DeepParameters;
 import dev.backprop.core.model.DeepNetwork.LayerCache;
+import dev.backprop.core.model.TwoLayerNetwork.CostListener;
 import dev.backprop.core.random.NumpyRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,7 @@ import java.util.List;
  *           dA^[l] = dA^[l] ⊙ D^[l] / keep_prob                                          (backward, same mask)
  * </pre>
  * The forward pass is {@link DeepNetwork#lModelForward(Matrix, DeepParameters)}; its caches are the assignment's
- * {@code cache} tuple. Departures: records instead of tuples and dicts, layers indexed l = 1..L; the cost sums with
- * {@code np.sum}, not {@code np.nansum} (a NaN is an error here, not a zero).
+ * {@code cache} tuple. Departures: records instead of tuples and dicts, layers indexed l = 1..L.
  */
 public final class Regularization {
 
@@ -76,23 +77,133 @@ public final class Regularization {
         }
     }
 
+    /** What {@code model()} leaves: the trained parameters and the cost every 1000 iterations (0, 1000, ...). */
+    public record ModelRun(DeepParameters parameters, List<Double> costs) {
+    }
+
+    // ---------------------------------------------------------------- reg_utils and model()
+
+    /**
+     * reg_utils: {@code initialize_parameters(layer_dims)}: after {@code np.random.seed(3)}, for l = 1..L
+     * W^[l] = randn(n^[l], n^[l−1]) / √n^[l−1] and b^[l] = 0 (Xavier's scale, divided as the assignment divides).
+     */
+    public static DeepParameters initializeParameters(int[] layerDims) {
+        NumpyRandom random = new NumpyRandom(3);
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        for (int l = 1; l < layerDims.length; l++) {
+            W.add(random.randn(layerDims[l], layerDims[l - 1]).div(Math.sqrt(layerDims[l - 1])));
+            b.add(Matrix.zeros(layerDims[l], 1));
+        }
+        return new DeepParameters(W, b);
+    }
+
+    /**
+     * DLS: {@code model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=True, lambd=0, keep_prob=1)}:
+     * the network [n_x, 20, 3, 1], trained by batch gradient descent with L2 (lambd &gt; 0) or dropout
+     * (keep_prob &lt; 1), never both (the assignment asserts it):
+     * <pre>
+     * parameters = initialize_parameters([X.shape[0], 20, 3, 1])
+     * for i in range(num_iterations):
+     *     a3, cache = forward_propagation(X, parameters)  |  forward_propagation_with_dropout(X, parameters, keep_prob)
+     *     cost = compute_cost(a3, Y)  |  compute_cost_with_regularization(a3, Y, parameters, lambd)
+     *     grads = backward_propagation  |  _with_regularization(X, Y, cache, lambd)  |  _with_dropout(..., keep_prob)
+     *                                      (backward_propagation is {@link Optimization#backwardPropagation}'s)
+     *     parameters = update_parameters(parameters, grads, learning_rate)
+     * </pre>
+     * The listener gets the cost every 10 000 iterations, as {@code print_cost} prints it; the run records it every
+     * 1000. As in the assignment, the dropout masks are drawn with seed 1 in every iteration, so they repeat.
+     *
+     * <p>Departures, as in {@link DeepNetwork#lLayerModel}: the cost is computed only on the iterations it is
+     * recorded, and each iteration runs in a {@link MatrixScope}.
+     *
+     * @throws IllegalArgumentException when both lambd and keep_prob regularize, or either is out of range
+     */
+    public static ModelRun model(Matrix X, Matrix Y, double learningRate, int numIterations,
+                                 CostListener listener, double lambd,
+                                 double keepProb) {
+        checkLambda("model", lambd);
+        checkKeepProb("model", keepProb);
+        if (lambd != 0 && keepProb != 1) {
+            throw new IllegalArgumentException("model: use L2 (lambd = " + lambd + ") or dropout (keep_prob = "
+                    + keepProb + "), not both, as the assignment asserts");
+        }
+        DeepParameters parameters = initializeParameters(new int[] {X.rows(), 20, 3, 1}).to(X.backend());
+        List<Double> costs = new ArrayList<>();
+        for (int i = 0; i < numIterations; i++) {
+            try (MatrixScope scope = MatrixScope.open()) {
+                DeepGradients grads;
+                if (keepProb == 1) {
+                    DeepCaches cache = DeepNetwork.lModelForward(X, parameters);
+                    if (i % 1000 == 0) {
+                        record(costs, listener, i, lambd == 0 ? computeCost(cache.AL(), Y)
+                                : computeCostWithRegularization(cache.AL(), Y, parameters, lambd));
+                    }
+                    grads = lambd == 0 ? Optimization.backwardPropagation(X, Y, cache)
+                            : backwardPropagationWithRegularization(X, Y, cache, lambd);
+                } else {
+                    DropoutCache cache = forwardPropagationWithDropout(X, parameters, keepProb);
+                    if (i % 1000 == 0) {
+                        record(costs, listener, i, computeCost(cache.AL(), Y));
+                    }
+                    grads = backwardPropagationWithDropout(X, Y, cache, keepProb);
+                }
+                DeepParameters previous = parameters;
+                parameters = scope.keep(DeepNetwork.updateParameters(parameters, grads, learningRate));
+                previous.matrices().forEach(Matrix::release);
+            }
+        }
+        return new ModelRun(parameters, costs);
+    }
+
+    private static void record(List<Double> costs, CostListener listener,
+                               int i, double cost) {
+        costs.add(cost);
+        if (i % 10000 == 0) {
+            listener.onCost(i, cost);
+        }
+    }
+
     // ---------------------------------------------------------------- L2 regularization
 
     /**
-     * reg_utils: {@code compute_cost(a3, Y)}: the cross-entropy, averaged over the m examples.
+     * reg_utils: {@code compute_cost(a3, Y)}: the cross-entropy, averaged over the m examples, summed as
+     * {@code np.nansum} does.
      * <pre>
      * J = (1/m) Σⱼ −y log a − (1 − y) log(1 − a)
      * </pre>
+     * A saturated output (A3 exactly 0 or 1) makes a term 0 · ∞ = NaN where it matches its label; that term is
+     * taken as 0, its limit, as {@code np.nansum} does. Where it contradicts its label, the term and the cost are
+     * +∞. A NaN in A3 itself is an error, never summed away.
+     *
+     * @throws IllegalArgumentException when A3 holds a NaN or the shapes differ
      */
     public static double computeCost(Matrix A3, Matrix Y) {
-        if (!A3.shape().equals(Y.shape())) {
-            throw new IllegalArgumentException("compute_cost: A3 has shape " + A3.shape().compact() + " but Y has "
+        return crossEntropyNansum("compute_cost", A3, Y);
+    }
+
+    /** (1/m) np.nansum(−log(a)·Y − log(1 − a)·(1 − Y)), where only a 0 · log 0 term can be NaN (see computeCost). */
+    static double crossEntropyNansum(String where, Matrix a, Matrix Y) {
+        if (!a.shape().equals(Y.shape())) {
+            throw new IllegalArgumentException(where + ": a3 has shape " + a.shape().compact() + " but Y has "
                     + Y.shape().compact());
+        }
+        double[] values = a.toArray();
+        for (int j = 0; j < values.length; j++) {
+            if (Double.isNaN(values[j])) {
+                throw new IllegalArgumentException(where + ": a3 " + a.shape().compact() + " is NaN at column " + j);
+            }
         }
         int m = Y.cols();
         // logprobs = −log(a3)·Y + −log(1 − a3)·(1 − Y)
-        Matrix logprobs = A3.log().negate().times(Y).plus(A3.rminus(1).log().negate().times(Y.rminus(1)));
-        return 1. / m * logprobs.sum();
+        double[] logprobs = a.log().negate().times(Y).plus(a.rminus(1).log().negate().times(Y.rminus(1)))
+                .toArray();
+        for (int j = 0; j < logprobs.length; j++) {
+            if (Double.isNaN(logprobs[j])) {
+                logprobs[j] = 0;   // 0 · log 0, as np.nansum
+            }
+        }
+        return 1. / m * Matrix.row(logprobs).sum();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.backprop.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.Reference;
 import dev.backprop.core.matrix.Matrix;
@@ -59,6 +60,20 @@ class OptimizationTests {
     }
 
     @Test
+    void randomMiniBatchesGiveThePublishedSanityCheck() {
+        // random_mini_batches_test_case: np.random.seed(1); X = randn(12288, 148); Y = randn(1, 148) < 0.5; seed 0
+        NumpyRandom random = new NumpyRandom(1);
+        Matrix X = random.randn(12288, 148);
+        Matrix Y = random.randn(1, 148).lt(0.5);
+        List<MiniBatch> batches = Optimization.randomMiniBatches(X, Y, 64, 0);
+        assertThat(batches).extracting(b -> b.X().shape().compact()).containsExactly("(12288,64)", "(12288,64)",
+                "(12288,20)");
+        assertThat(new double[] {batches.get(0).X().get(0, 0), batches.get(0).X().get(0, 1),
+            batches.get(0).X().get(0, 2)}).containsExactly(new double[] {0.90085595, -0.7612069, 0.2344157},
+                within(5e-9));
+    }
+
+    @Test
     void randomMiniBatchesRejectMismatchedExamples() {
         assertThatThrownBy(() -> Optimization.randomMiniBatches(Matrix.zeros(2, 5), Matrix.zeros(1, 4), 2, 0))
                 .hasMessageContaining("random_mini_batches").hasMessageContaining("(2,5)").hasMessageContaining("(1,4)");
@@ -101,6 +116,28 @@ class OptimizationTests {
             v = update.v();
             s = update.s();
         }
+    }
+
+    @Test
+    void thePublishedTestCasesComeOut() {
+        // update_parameters_with_momentum_test_case (beta 0.9, learning_rate 0.01) and
+        // update_parameters_with_adam_test_case (t = 2 from zeros): the same seed-1 draws as the step_ matrices
+        DeepParameters p = stepParameters();
+        MomentumUpdate momentum = Optimization.updateParametersWithMomentum(p, stepGradients(),
+                Optimization.initializeVelocity(p), 0.9, 0.01);
+        assertThat(momentum.parameters().W(1).toArray()).containsExactly(new double[] {1.62544598, -0.61290114,
+            -0.52907334, -1.07347112, 0.86450677, -2.30085497}, within(5e-9));
+        assertThat(momentum.v().dW(1).toArray()).containsExactly(new double[] {-0.11006192, 0.11447237,
+            0.09015907, 0.05024943, 0.09008559, -0.06837279}, within(5e-9));
+        AdamState zeros = Optimization.initializeAdam(p);
+        AdamUpdate adam = Optimization.updateParametersWithAdam(p, stepGradients(), zeros.v(), zeros.s(), 2, 0.01,
+                0.9, 0.999, 1e-8);
+        assertThat(adam.parameters().W(1).toArray()).containsExactly(new double[] {1.63178673, -0.61919778,
+            -0.53561312, -1.08040999, 0.85796626, -2.29409733}, within(5e-9));
+        assertThat(adam.parameters().b(1).toArray()).containsExactly(new double[] {1.75225313, -0.75376553},
+                within(5e-9));
+        assertThat(adam.s().dW(1).toArray()).containsExactly(new double[] {0.00121136, 0.00131039, 0.00081287,
+            0.0002525, 0.00081154, 0.00046748}, within(5e-9));
     }
 
     @Test
