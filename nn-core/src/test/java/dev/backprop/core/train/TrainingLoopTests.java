@@ -2,6 +2,7 @@ package dev.backprop.core.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.Reference;
@@ -29,6 +30,8 @@ import dev.backprop.core.optim.GradientDescent;
 import dev.backprop.core.random.NumpyRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TrainingLoopTests {
@@ -284,6 +287,25 @@ class TrainingLoopTests {
                 .hasMessageStartingWith("fit: cost is ")
                 .hasMessageContaining(", batch ").hasMessageContaining("learning rate 10000.0");
         assertThat(seen.size()).as("epochs completed before the stop").isLessThan(10);
+    }
+
+    @Test
+    void divergenceIsCaughtAtTheIterationItHappensEvenWhenNoCostIsReported() {
+        // before: the cost was only computed when reported, so costEvery = 0 returned NaN weights silently and
+        // costEvery = 1000 named iteration 1000 for a NaN that appeared at iteration 4
+        Architecture regression = Architecture.of(new int[] {2, 5, 1}, new Relu(), new Linear(),
+                new MeanSquaredError());
+        for (int costEvery : new int[] {0, 1000}) {
+            Throwable thrown = catchThrowable(() -> DeepNetwork.lLayerModel(
+                    PLANAR.X(), PLANAR.Y(), regression, Initialization.HE, 100, 2000, costEvery, (i, c) -> { }));
+            assertThat(thrown).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("learning rate 100.0");
+            Matcher at = Pattern.compile("at iteration (\\d+)")
+                    .matcher(thrown.getMessage());
+            assertThat(at.find()).isTrue();
+            assertThat(Integer.parseInt(at.group(1))).as("the iteration named, costEvery = %d", costEvery)
+                    .isLessThan(20);
+        }
     }
 
     @Test
