@@ -107,7 +107,7 @@ public final class Sequential implements Trainable {
         if (inputSize < 0) {
             build(X.rows(), SEED);
         }
-        if (layers.get(0).parameters().stream().anyMatch(p -> p.backend() != X.backend())) {
+        if (parameters().stream().anyMatch(p -> p.backend() != X.backend())) {
             setParameters(parameters().stream().map(p -> p.to(X.backend())).toList());
         }
         return loop.fit(this, X, Y);
