@@ -113,14 +113,10 @@ public final class NeuronLesson implements Lesson {
         double linearAccuracy = TwoLayerNetwork.accuracy(LogisticRegression.predict(linear, X), Y);
         // nn_model's randn·0.01 start sits on XOR's symmetric saddle point, so start from randn·1 instead
         NumpyRandom init = new NumpyRandom(1);
-        TwoLayerNetwork.Parameters network = new TwoLayerNetwork.Parameters(init.randn(4, 2), Matrix.zeros(4, 1),
+        TwoLayerNetwork.Parameters start = new TwoLayerNetwork.Parameters(init.randn(4, 2), Matrix.zeros(4, 1),
                 init.randn(1, 4), Matrix.zeros(1, 1));
-        for (int i = 0; i < 2000; i++) {
-            TwoLayerNetwork.Cache cache = TwoLayerNetwork.forwardPropagation(X, network);
-            TwoLayerNetwork.Gradients grads = TwoLayerNetwork.backwardPropagation(network, cache, X, Y);
-            network = TwoLayerNetwork.updateParameters(network, grads);
-        }
-        TwoLayerNetwork.Parameters trained = network;
+        TwoLayerNetwork.Parameters trained = TwoLayerNetwork.nnModel(X, Y, start, 2000,
+                TwoLayerNetwork.LEARNING_RATE, 0, (i, c) -> { });
         double networkAccuracy = TwoLayerNetwork.accuracy(TwoLayerNetwork.predict(trained, X), Y);
         log.printf("XOR with logistic regression (linear boundary): %.0f %% correct", linearAccuracy);
         log.printf("XOR with one hidden tanh layer of 4 units:      %.0f %% correct", networkAccuracy);

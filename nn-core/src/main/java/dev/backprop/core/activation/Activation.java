@@ -7,8 +7,8 @@ import dev.backprop.core.matrix.Matrix;
  * step, which turns dA = ∂L/∂A into dZ = ∂L/∂Z. Examples are columns: Z and A are (n, m).
  *
  * <p>Most activations act on each element alone and say so by implementing {@link ElementwiseActivation}, whose
- * backward step is dZ = dA ⊙ g′(Z). {@link Softmax} mixes the elements of a column and {@link Maxout} takes k rows
- * of Z per unit, so they write their own backward step.
+ * backward step is dZ = dA ⊙ g′(Z). {@link Softmax} mixes the elements of a column, so it writes its own backward
+ * step. (Maxout, which owns k weight sets per unit, is a layer: {@link dev.backprop.core.layer.Maxout}.)
  *
  * <p>Every activation computes with {@link Matrix} operations (the {@link dev.backprop.core.matrix.UnaryOp}
  * functions where there is one), so it runs on whatever backend Z lives on.
@@ -20,9 +20,4 @@ public interface Activation {
 
     /** dZ = ∂L/∂Z from dA = ∂L/∂A, given what the forward step saw and made: Z and A = g(Z). */
     Matrix backward(Matrix dA, Matrix Z, Matrix A);
-
-    /** How many rows of Z feed one row of A: 1, or k for {@link Maxout}, whose layer holds k weight sets. */
-    default int pieces() {
-        return 1;
-    }
 }

@@ -35,6 +35,12 @@ public record BinaryCrossEntropy() implements Loss {
         return Y.div(Ahat).minus(Y.rminus(1).div(Ahat.rminus(1))).negate().div(AL.rows());
     }
 
+    /** y ∈ [0, 1]: a label of 2 would make the cost negative and training meaningless. */
+    @Override
+    public void checkLabels(Matrix Y, int outputs) {
+        Checks.labelsIn(this, Y, 0, 1, false);
+    }
+
     @Override
     public String toString() {
         return "binary_crossentropy";

@@ -39,6 +39,13 @@ public record CategoricalCrossEntropy() implements CategoricalLoss {
         return Y;
     }
 
+    /** Each entry of one-hot (or probability) labels in [0, 1]. */
+    @Override
+    public void checkLabels(Matrix Y, int outputs) {
+        oneHot(Y, outputs);
+        Checks.labelsIn(this, Y, 0, 1, false);
+    }
+
     @Override
     public String toString() {
         return "categorical_crossentropy";

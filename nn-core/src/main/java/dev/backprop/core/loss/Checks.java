@@ -15,6 +15,23 @@ final class Checks {
         }
     }
 
+    /** Every label in [lo, hi] (and an integer when {@code integers}), or an exception naming the first that is not. */
+    static void labelsIn(Loss loss, Matrix Y, double lo, double hi, boolean integers) {
+        double[] y = Y.toArray();
+        for (int k = 0; k < y.length; k++) {
+            double v = y[k];
+            if (!(v >= lo && v <= hi) || (integers && v != Math.rint(v))) {
+                throw new IllegalArgumentException(loss + ": every label must be " + (integers ? "an integer" : "a number")
+                        + " from " + fmt(lo) + " to " + fmt(hi) + "; example " + (k % Y.cols())
+                        + (Y.rows() > 1 ? " (row " + (k / Y.cols()) + ")" : "") + " has " + v);
+            }
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     /** ŷ clipped to [ε, 1 − ε], Keras's guard for a probability. */
     static Matrix clipProbability(Matrix A) {
         return A.clip(Loss.EPSILON, 1 - Loss.EPSILON);

@@ -35,4 +35,14 @@ public interface Loss {
 
     /** dAL = ∂ℒ⁽ʲ⁾/∂ŷ⁽ʲ⁾ column by column, the shape of AL (n, m); m times ∂J/∂AL. */
     Matrix gradient(Matrix AL, Matrix Y);
+
+    /**
+     * Rejects labels outside this loss's domain (binary cross-entropy: 0 ≤ y ≤ 1; sparse labels: integers
+     * 0 ≤ y &lt; n_classes), naming the first bad example and its value, never the whole Y. The training loop calls
+     * it once per fit, the workshop's {@code compute_cost} once per call. By default every finite label is valid.
+     *
+     * @param outputs the number of output rows n of AL
+     */
+    default void checkLabels(Matrix Y, int outputs) {
+    }
 }

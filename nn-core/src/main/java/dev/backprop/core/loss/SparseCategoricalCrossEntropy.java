@@ -37,10 +37,19 @@ public record SparseCategoricalCrossEntropy() implements CategoricalLoss {
                     + Y.shape().compact() + " (a row of " + AL.cols() + " class indices expected)");
         }
         if (checkLabels && onehot.sum() != Y.cols()) {
-            throw new IllegalArgumentException(this + ": every label must be an integer from 0 to "
-                    + (AL.rows() - 1) + ", Y = " + Y);
+            checkLabels(Y, AL.rows());
         }
         return onehot;
+    }
+
+    /** Every label an integer class index 0 ≤ y &lt; n_classes; the message names the first example that is not. */
+    @Override
+    public void checkLabels(Matrix Y, int outputs) {
+        if (Y.rows() != 1) {
+            throw new IllegalArgumentException(this + ": Y must be a row of class indices (1, m), got shape "
+                    + Y.shape().compact());
+        }
+        Checks.labelsIn(this, Y, 0, outputs - 1, true);
     }
 
     /** Checks that every label names a class (one number comes back from the backend). */

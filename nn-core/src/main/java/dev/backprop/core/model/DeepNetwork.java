@@ -13,7 +13,12 @@ import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.matrix.MatrixScope;
 import dev.backprop.core.matrix.Shape;
 import dev.backprop.core.model.TwoLayerNetwork.CostListener;
+import dev.backprop.core.optim.GradientDescent;
 import dev.backprop.core.random.NumpyRandom;
+import dev.backprop.core.train.Predictions;
+import dev.backprop.core.train.PrintCost;
+import dev.backprop.core.train.Trainable;
+import dev.backprop.core.train.TrainingLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -149,9 +154,7 @@ public final class DeepNetwork {
     }
 
     /**
-     * W^[l] (n^[l], n^[l−1]) and b^[l] (n^[l], 1) for l = 1..L: the workshop's {@code parameters} dict. A maxout
-     * layer with k pieces has k·n^[l] rows in W^[l] and b^[l], its k weight sets stacked
-     * ({@link dev.backprop.core.activation.Maxout}).
+     * W^[l] (n^[l], n^[l−1]) and b^[l] (n^[l], 1) for l = 1..L: the workshop's {@code parameters} dict.
      */
     public record DeepParameters(List<Matrix> weights, List<Matrix> biases) implements MatrixGroup {
 
@@ -366,8 +369,8 @@ public final class DeepNetwork {
      * Workshop: {@code initialize_parameters_deep}, {@code initialize_parameters_he}, {@code _zeros}: seeds numpy's
      * generator with {@code seed}, then for l = 1..L in turn
      * <pre>
-     * W^[l] = randn(k·n^[l], n^[l−1]) · scale(n^[l−1])     (k = 1, or the pieces of a maxout layer)
-     * b^[l] = zeros((k·n^[l], 1))
+     * W^[l] = randn(n^[l], n^[l−1]) · scale(n^[l−1])
+     * b^[l] = zeros((n^[l], 1))
      * </pre>
      * drawing in the same order as numpy, so the weights are the notebook's. The parameters are on the CPU.
      */
@@ -377,7 +380,7 @@ public final class DeepNetwork {
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
         for (int l = 1; l <= architecture.L(); l++) {
-            int rows = architecture.n(l) * architecture.g(l).pieces();
+            int rows = architecture.n(l);
             int nPrev = architecture.n(l - 1);
             W.add(initialization == Initialization.ZEROS ? Matrix.zeros(rows, nPrev)
                     : random.randn(rows, nPrev).times(initialization.scale(nPrev)));
@@ -417,12 +420,6 @@ public final class DeepNetwork {
     private static LayerCache layerForward(String where, String aName, Matrix A_prev, String wName, Matrix W,
                                            String bName, Matrix b, Activation activation) {
         checkLinear(where, aName, A_prev, wName, W, bName, b);
-        int k = activation.pieces();
-        if (W.rows() % k != 0) {
-            throw new IllegalArgumentException(where + ": " + activation + " needs k = " + k
-                    + " weight sets stacked in " + wName + ", a multiple of " + k + " rows, but " + wName
-                    + " has shape " + W.shape().compact());
-        }
         // Z = W · A_prev + b,  A = g(Z)
         Matrix Z = W.dot(A_prev).plus(b);
         Matrix A = activation.forward(Z);
@@ -491,13 +488,27 @@ public final class DeepNetwork {
      * <pre>
      * J = −(1/m) Σⱼ ( y⁽ʲ⁾ log a⁽ʲ⁾ + (1 − y⁽ʲ⁾) log(1 − a⁽ʲ⁾) )
      * </pre>
+     * Exactly the workshop's formula, unclipped (the rule is in {@link TwoLayerNetwork#computeCost}).
      */
     public static double computeCost(Matrix AL, Matrix Y) {
-        return computeCost(AL, Y, new BinaryCrossEntropy());
+        if (!AL.shape().equals(Y.shape())) {
+            throw new IllegalArgumentException("compute_cost: AL has shape " + AL.shape().compact()
+                    + " but Y has shape " + Y.shape().compact());
+        }
+        new BinaryCrossEntropy().checkLabels(Y, Y.rows());
+        return TwoLayerNetwork.crossEntropy(AL, Y);
     }
 
-    /** J = (1/m) Σⱼ ℒ(A^[L](j), Y(j)) for any loss. */
+    /**
+     * J = (1/m) Σⱼ ℒ(A^[L](j), Y(j)) for any loss, as the loss object computes it: the cross-entropies evaluate at
+     * clip(AL, ε, 1 − ε) (ε = 1e-7, {@link Loss#EPSILON}, Keras's guard), so a saturated output prints a large
+     * finite cost; inside [ε, 1 − ε] it is the workshop's value to the last bit. That clip is in the value only: the
+     * training path's gradient is the combined dZ^[L] = A − Y ({@link #modelBackward}).
+     *
+     * @throws IllegalArgumentException when a label is outside the loss's domain (the message names the example)
+     */
     public static double computeCost(Matrix AL, Matrix Y, Loss loss) {
+        loss.checkLabels(Y, AL.rows());
         return loss.cost(AL, Y);
     }
 
@@ -561,9 +572,31 @@ public final class DeepNetwork {
      * </pre>
      * When the output layer is softmax and the loss a categorical cross-entropy, the first step is the combined
      * dZ^[L] = A^[L] − Y ({@link Softmax#backwardWithCrossEntropy}), which equals the two steps above without
-     * dividing by A^[L].
+     * dividing by A^[L]. Binary cross-entropy with one output follows the workshop's dAL exactly, unclipped, so
+     * DLS's published test values reproduce (the {@link BinaryCrossEntropy} loss object clips; this line does not).
+     * Training uses {@link #modelBackward} instead.
      */
     public static DeepGradients lModelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
+        return backward(AL, Y, caches, loss, false);
+    }
+
+    /**
+     * The backward pass {@link #lLayerModel} trains with: {@code L_model_backward}, except at a sigmoid output with
+     * binary cross-entropy, where dZ^[L] is the combined A^[L] − Y (as for softmax with categorical cross-entropy)
+     * wherever the output saturates. There dAL ⊙ σ′(Z^[L]) vanishes: at z ≳ 37, σ(z) rounds to 1 and σ′(z) to 0
+     * (and the loss's clip makes dAL finite), while the true dJ/dZ = A − Y is still 1 for y = 0.
+     * <pre>
+     * dZ^[L] = dAL ⊙ A(1 − A)     where ε &lt; A &lt; 1 − ε     (= A − Y up to rounding)
+     * dZ^[L] = A − Y              where A ≤ ε or A ≥ 1 − ε  (the clip of the loss is active)
+     * </pre>
+     * Departure from a plain A − Y everywhere: inside [ε, 1 − ε] the workshop's two-step product is kept, so that
+     * every cost the lessons print stays the workshop's to the last digit.
+     */
+    public static DeepGradients modelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
+        return backward(AL, Y, caches, loss, true);
+    }
+
+    private static DeepGradients backward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss, boolean training) {
         int L = caches.L();
         Matrix[] dA = new Matrix[L];
         Matrix[] dW = new Matrix[L];
@@ -573,6 +606,16 @@ public final class DeepNetwork {
         if (output.activation() instanceof Softmax && loss instanceof CategoricalLoss categorical) {
             // dZ^[L] = A^[L] − Y
             grads = linearBackward(Softmax.backwardWithCrossEntropy(AL, categorical.oneHot(Y, AL.rows())), output);
+        } else if (training && output.activation() instanceof Sigmoid && loss instanceof BinaryCrossEntropy) {
+            // dZ^[L] = dA^[L] ⊙ σ′(Z^[L]) where ε < A^[L] < 1 − ε,  (A^[L] − Y) / n^[L] where the output saturates
+            Matrix workshop = output.activation().backward(loss.gradient(AL, Y), output.Z(), AL);
+            Matrix saturated = AL.le(Loss.EPSILON).plus(AL.ge(1 - Loss.EPSILON));
+            Matrix exact = AL.minus(Y).div(AL.rows());
+            grads = linearBackward(workshop.times(saturated.rminus(1)).plus(exact.times(saturated)), output);
+        } else if (loss instanceof BinaryCrossEntropy && AL.rows() == 1) {
+            // dAL = −(Y/AL − (1 − Y)/(1 − AL)), the workshop's line, unclipped
+            Matrix dAL = Y.div(AL).minus(Y.rminus(1).div(AL.rminus(1))).negate();
+            grads = linearActivationBackward(dAL, output);
         } else {
             // dA^[L] = ∂ℒ/∂A^[L]
             grads = linearActivationBackward(loss.gradient(AL, Y), output);
@@ -622,40 +665,120 @@ public final class DeepNetwork {
 
     /**
      * Workshop: {@code L_layer_model}: initialise (seed 3), then repeat forward propagation, cost, backward
-     * propagation and update. The parameters are made on the host and moved to X's backend, where training stays.
+     * propagation and update, in the one {@link TrainingLoop} with full batches (one epoch is one iteration) and
+     * {@link GradientDescent}. The parameters are made on the host and moved to X's backend, where training stays.
      *
-     * <p>Departures from the workshop, as in {@link TwoLayerNetwork#nnModel}: the cost is computed only on the
-     * iterations it is reported (every {@code costEvery}, from 0; never when {@code costEvery} is 0), and each
-     * iteration runs in a {@link MatrixScope} so that a device frees its temporaries.
+     * <p>Departures from the workshop: the backward pass is {@link #modelBackward} (the combined dZ^[L] = A − Y at
+     * a sigmoid or softmax output, so a saturated output still learns); X, Y and every iteration's cost are checked
+     * for NaN/±∞; each iteration runs in a {@link MatrixScope} so that a device frees its temporaries.
      *
      * @throws IllegalStateException when the cost stops being finite (learning rate too large, say)
      */
     public static DeepParameters lLayerModel(Matrix X, Matrix Y, Architecture architecture,
                                              Initialization initialization, double learningRate, int numIterations,
                                              int costEvery, CostListener listener) {
+        return lLayerModel(X, Y, architecture, initialization, SEED, learningRate, numIterations, costEvery,
+                listener);
+    }
+
+    /**
+     * {@code L_layer_model} with the seed of the initialisation given: DLS's "Deep Neural Network – Application"
+     * seeds 1 where the step-by-step notebook seeds 3.
+     */
+    public static DeepParameters lLayerModel(Matrix X, Matrix Y, Architecture architecture,
+                                             Initialization initialization, int seed, double learningRate,
+                                             int numIterations, int costEvery, CostListener listener) {
         if (X.cols() != Y.cols()) {
             throw new IllegalArgumentException("L_layer_model: X has " + X.cols() + " examples " + X.shape().compact()
                     + " but Y has " + Y.cols() + " " + Y.shape().compact());
         }
-        DeepParameters parameters = initializeParametersDeep(architecture, initialization).to(X.backend());
-        for (int i = 0; i < numIterations; i++) {
-            try (MatrixScope scope = MatrixScope.open()) {
-                DeepCaches caches = lModelForward(X, parameters, architecture.activations());
-                if (costEvery > 0 && i % costEvery == 0) {
-                    double cost = computeCost(caches.AL(), Y, architecture.loss());
-                    if (!Double.isFinite(cost)) {
-                        throw new IllegalStateException("L_layer_model: cost is " + cost + " at iteration " + i
-                                + " (learning rate " + learningRate + " too large?)");
-                    }
-                    listener.onCost(i, cost);
-                }
-                DeepGradients grads = lModelBackward(caches.AL(), Y, caches, architecture.loss());
-                DeepParameters previous = parameters;
-                parameters = scope.keep(updateParameters(parameters, grads, learningRate));
-                previous.matrices().forEach(Matrix::release);
-            }
+        if (X.rows() != architecture.n(0)) {
+            throw new IllegalArgumentException("L_layer_model: X has " + X.rows() + " rows " + X.shape().compact()
+                    + " but layer_dims " + architecture.layerDims() + " start with n^[0] = " + architecture.n(0));
         }
-        return parameters;
+        return lLayerModel(X, Y, architecture, initializeParametersDeep(architecture, initialization, seed),
+                learningRate, numIterations, costEvery, listener);
+    }
+
+    /** {@code L_layer_model}'s loop from given starting parameters (moved to X's backend). */
+    public static DeepParameters lLayerModel(Matrix X, Matrix Y, Architecture architecture, DeepParameters start,
+                                             double learningRate, int numIterations, int costEvery,
+                                             CostListener listener) {
+        if (X.cols() != Y.cols()) {
+            throw new IllegalArgumentException("L_layer_model: X has " + X.cols() + " examples " + X.shape().compact()
+                    + " but Y has " + Y.cols() + " " + Y.shape().compact());
+        }
+        Model model = new Model(architecture, start.to(X.backend()));
+        new TrainingLoop("L_layer_model", new GradientDescent(learningRate)).epochs(numIterations)
+                .callbacks(new PrintCost(costEvery, listener::onCost)).fit(model, X, Y);
+        return model.parameters;
+    }
+
+    /**
+     * DLS "Deep Neural Network – Application": {@code two_layer_model(X, Y, layers_dims, learning_rate=0.0075,
+     * num_iterations=3000, print_cost)}, LINEAR → RELU → LINEAR → SIGMOID with {@code np.random.seed(1)} and
+     * randn · 0.01, reporting the cost every 100 iterations. {@code layersDims} is (n_x, n_h, n_y).
+     */
+    public static DeepParameters twoLayerModel(Matrix X, Matrix Y, int[] layersDims, double learningRate,
+                                               int numIterations, CostListener listener) {
+        if (layersDims.length != 3) {
+            throw new IllegalArgumentException("two_layer_model: layers_dims must be (n_x, n_h, n_y), got "
+                    + Arrays.toString(layersDims));
+        }
+        return lLayerModel(X, Y, Architecture.dls(layersDims), Initialization.SMALL_RANDOM, 1, learningRate,
+                numIterations, COST_EVERY, listener);
+    }
+
+    /** L_layer_model's network for the {@link TrainingLoop}. */
+    private static final class Model implements Trainable {
+        private final Architecture architecture;
+        private DeepParameters parameters;
+
+        Model(Architecture architecture, DeepParameters parameters) {
+            this.architecture = architecture;
+            this.parameters = parameters;
+        }
+
+        @Override
+        public List<Matrix> parameters() {
+            return parameters.matrices();
+        }
+
+        @Override
+        public void setParameters(List<Matrix> matrices) {
+            parameters = DeepParameters.of(matrices);
+        }
+
+        @Override
+        public Step step(Matrix X, Matrix Y) {
+            DeepCaches caches = lModelForward(X, parameters, architecture.activations());
+            double cost = architecture.loss().cost(caches.AL(), Y);
+            return new Step(cost, modelBackward(caches.AL(), Y, caches, architecture.loss()).matrices());
+        }
+
+        @Override
+        public Matrix output(Matrix X) {
+            return lModelForward(X, parameters, architecture.activations()).AL();
+        }
+
+        @Override
+        public double cost(Matrix AL, Matrix Y) {
+            return architecture.loss().cost(AL, Y);
+        }
+
+        @Override
+        public boolean[] weights() {
+            boolean[] w = new boolean[2 * parameters.L()];
+            for (int l = 0; l < parameters.L(); l++) {
+                w[2 * l] = true;
+            }
+            return w;
+        }
+
+        @Override
+        public void checkLabels(Matrix Y) {
+            architecture.loss().checkLabels(Y, architecture.n(architecture.L()));
+        }
     }
 
     // ---------------------------------------------------------------- prediction
@@ -681,21 +804,9 @@ public final class DeepNetwork {
         Matrix AL = lModelForward(X, parameters, activations).AL();
         Activation output = activations.get(activations.size() - 1);
         if (output instanceof Softmax) {
-            return argmax(AL);
+            return Predictions.argmax(AL);
         }
         return AL.gt(output instanceof Sigmoid ? 0.5 : 0.0);
-    }
-
-    /** The row index of each column's largest entry, the first on ties: (1, m). */
-    private static Matrix argmax(Matrix A) {
-        int n = A.rows();
-        double[] firstScoresHighest = new double[n];
-        for (int i = 0; i < n; i++) {
-            firstScoresHighest[i] = n - i;
-        }
-        // (n − i) in the rows that reach the column's max, 0 elsewhere; the largest is n − (first such i)
-        Matrix score = A.eq(A.max(0)).times(Matrix.column(firstScoresHighest).to(A.backend()));
-        return score.max(0).rminus(n);
     }
 
     // ---------------------------------------------------------------- for the lessons
@@ -713,8 +824,7 @@ public final class DeepNetwork {
     }
 
     /**
-     * The shapes of W^[l], b^[l], Z^[l] and A^[l] for l = 1..L with m examples, read from the parameters (for a
-     * maxout layer Z^[l] has k·n^[l] rows and A^[l] n^[l]).
+     * The shapes of W^[l], b^[l], Z^[l] and A^[l] for l = 1..L with m examples, read from the parameters.
      */
     public static List<LayerShapes> layerShapes(DeepParameters parameters, List<Activation> activations, int m) {
         if (activations.size() != parameters.L()) {
@@ -724,9 +834,8 @@ public final class DeepNetwork {
         List<LayerShapes> shapes = new ArrayList<>();
         for (int l = 1; l <= parameters.L(); l++) {
             Matrix W = parameters.W(l);
-            int units = W.rows() / activations.get(l - 1).pieces();
             shapes.add(new LayerShapes(l, W.shape(), parameters.b(l).shape(), new Shape(W.rows(), m),
-                    new Shape(units, m)));
+                    new Shape(W.rows(), m)));
         }
         return shapes;
     }

@@ -1,11 +1,16 @@
 package dev.backprop.core.model;
 
+import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.matrix.MatrixScope;
 import dev.backprop.core.matrix.UnaryOp;
+import dev.backprop.core.optim.GradientDescent;
 import dev.backprop.core.random.NumpyRandom;
+import dev.backprop.core.train.PrintCost;
+import dev.backprop.core.train.Trainable;
+import dev.backprop.core.train.TrainingLoop;
 import java.util.List;
 
 /**
@@ -21,6 +26,9 @@ public final class TwoLayerNetwork {
 
     /** The learning rate the workshop's {@code update_parameters} uses by default. */
     public static final double LEARNING_RATE = 1.2;
+
+    /** The seed of the workshop's {@code initialize_parameters}: {@code np.random.seed(2)}. */
+    public static final int SEED = 2;
 
     private TwoLayerNetwork() {
     }
@@ -89,12 +97,31 @@ public final class TwoLayerNetwork {
      * Small random weights break the symmetry between hidden units; zero biases are fine.
      */
     public static Parameters initializeParameters(int n_x, int n_h, int n_y) {
-        NumpyRandom random = new NumpyRandom(2);
+        return initializeParameters(n_x, n_h, n_y, SEED);
+    }
+
+    /**
+     * {@code initialize_parameters(n_x, n_h, n_y)} after {@code np.random.seed(seed)}.
+     *
+     * @throws IllegalArgumentException when a size is below 1, naming it (n_x, n_h or n_y)
+     */
+    public static Parameters initializeParameters(int n_x, int n_h, int n_y, int seed) {
+        requireSize("n_x", n_x);
+        requireSize("n_h", n_h);
+        requireSize("n_y", n_y);
+        NumpyRandom random = new NumpyRandom(seed);
         Matrix W1 = random.randn(n_h, n_x).times(0.01);
         Matrix b1 = Matrix.zeros(n_h, 1);
         Matrix W2 = random.randn(n_y, n_h).times(0.01);
         Matrix b2 = Matrix.zeros(n_y, 1);
         return new Parameters(W1, b1, W2, b2);
+    }
+
+    private static void requireSize(String name, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("initialize_parameters: " + name + " = " + n
+                    + ", a layer needs at least 1 unit");
+        }
     }
 
     /**
@@ -127,13 +154,26 @@ public final class TwoLayerNetwork {
      * </pre>
      * The workshop's signature also takes the parameters (for regularisation, later); this one does not need them.
      *
-     * @throws IllegalArgumentException when A2 and Y differ in shape
+     * <p>The engine's cross-entropy rule: the workshop's {@code compute_cost} functions (this one and
+     * {@link DeepNetwork#computeCost(Matrix, Matrix)}) compute the formula exactly, unclipped, so DLS's published
+     * values reproduce and a confidently wrong saturated output (a = 1 for y = 0) gives ∞, which the training loop
+     * reports as divergence. The {@link BinaryCrossEntropy} loss object (Keras's) evaluates the same formula at
+     * clip(a, ε, 1 − ε); inside [ε, 1 − ε] the two agree to the last bit. No gradient is clipped: training uses
+     * dZ = A − Y (here {@link #backwardPropagation}'s dZ2).
+     *
+     * @throws IllegalArgumentException when A2 and Y differ in shape, or a label is outside [0, 1]
      */
     public static double computeCost(Matrix A2, Matrix Y) {
         if (!A2.shape().equals(Y.shape())) {
             throw new IllegalArgumentException("compute_cost: A2 has shape " + A2.shape().compact()
                     + " but Y has shape " + Y.shape().compact());
         }
+        new BinaryCrossEntropy().checkLabels(Y, Y.rows());
+        return crossEntropy(A2, Y);
+    }
+
+    /** J without the shape and label checks, for the training loop (which checks the labels once). */
+    static double crossEntropy(Matrix A2, Matrix Y) {
         int m = Y.cols();
         // logprobs = log(A2) ⊙ Y + (1 − Y) ⊙ log(1 − A2)
         Matrix logprobs = A2.log().times(Y).plus(Y.rminus(1).times(A2.rminus(1).log()));
@@ -195,41 +235,99 @@ public final class TwoLayerNetwork {
 
     /**
      * Workshop: {@code nn_model}: initialise, then repeat forward propagation, cost, backward propagation and
-     * update. The parameters are made on the host and moved to X's backend, where training stays.
+     * update, in the one {@link TrainingLoop} with full batches (one epoch is one iteration) and
+     * {@link GradientDescent}. The parameters are made on the host and moved to X's backend, where training stays.
      *
-     * <p>Departures from the workshop: the cost is only computed on the iterations it is reported (every
-     * {@code costEvery}, from 0), since it does not feed back into training and on a device it is the only number
-     * that has to come back to the host; and each iteration runs in a {@link MatrixScope} so a device frees its
+     * <p>Departures from the workshop: the loop checks X, Y and every iteration's cost for NaN/±∞ and stops with the
+     * iteration and the learning rate; each iteration runs in a {@link MatrixScope} so a device frees its
      * temporaries.
      *
-     * @throws IllegalStateException when the cost stops being finite (learning rate too large, say)
+     * @throws IllegalArgumentException when n_h &lt; 1, X and Y do not match, or a label is outside {0, 1}
+     * @throws IllegalStateException    when the cost stops being finite (learning rate too large, say)
      */
     public static Parameters nnModel(Matrix X, Matrix Y, int n_h, int numIterations, double learningRate,
+                                     int costEvery, CostListener listener) {
+        return nnModel(X, Y, n_h, numIterations, learningRate, costEvery, SEED, listener);
+    }
+
+    /**
+     * {@code nn_model} with the seed of {@code initialize_parameters} given, as DLS's planar assignment calls it
+     * ({@code np.random.seed(3)} there, 2 in the workshop).
+     */
+    public static Parameters nnModel(Matrix X, Matrix Y, int n_h, int numIterations, double learningRate,
+                                     int costEvery, int seed, CostListener listener) {
+        if (X.cols() != Y.cols()) {
+            throw new IllegalArgumentException("nn_model: X has " + X.cols() + " examples " + X.shape().compact()
+                    + " but Y has " + Y.cols() + " " + Y.shape().compact());
+        }
+        if (n_h < 1) {
+            throw new IllegalArgumentException("nn_model: n_h = " + n_h + ", the hidden layer needs at least 1 unit");
+        }
+        LayerSizes sizes = layerSizes(X, Y);
+        return nnModel(X, Y, initializeParameters(sizes.n_x(), n_h, sizes.n_y(), seed), numIterations,
+                learningRate, costEvery, listener);
+    }
+
+    /**
+     * {@code nn_model}'s loop from given starting parameters (moved to X's backend): gradient descent on the
+     * cross-entropy, the cost reported every {@code costEvery} iterations (never when 0).
+     */
+    public static Parameters nnModel(Matrix X, Matrix Y, Parameters start, int numIterations, double learningRate,
                                      int costEvery, CostListener listener) {
         if (X.cols() != Y.cols()) {
             throw new IllegalArgumentException("nn_model: X has " + X.cols() + " examples " + X.shape().compact()
                     + " but Y has " + Y.cols() + " " + Y.shape().compact());
         }
-        LayerSizes sizes = layerSizes(X, Y);
-        Parameters parameters = initializeParameters(sizes.n_x(), n_h, sizes.n_y()).to(X.backend());
-        for (int i = 0; i < numIterations; i++) {
-            try (MatrixScope scope = MatrixScope.open()) {
-                Cache cache = forwardPropagation(X, parameters);
-                if (costEvery > 0 && i % costEvery == 0) {
-                    double cost = computeCost(cache.A2(), Y);
-                    if (!Double.isFinite(cost)) {
-                        throw new IllegalStateException("nn_model: cost is " + cost + " at iteration " + i
-                                + " (learning rate " + learningRate + " too large, or labels outside {0, 1}?)");
-                    }
-                    listener.onCost(i, cost);
-                }
-                Gradients grads = backwardPropagation(parameters, cache, X, Y);
-                Parameters previous = parameters;
-                parameters = scope.keep(updateParameters(parameters, grads, learningRate));
-                previous.matrices().forEach(Matrix::release);
-            }
+        Model model = new Model(start.to(X.backend()));
+        new TrainingLoop("nn_model", new GradientDescent(learningRate)).epochs(numIterations)
+                .callbacks(new PrintCost(costEvery, listener::onCost)).fit(model, X, Y);
+        return model.parameters;
+    }
+
+    /** nn_model's network for the {@link TrainingLoop}: forward, cost and backward propagation on a batch. */
+    private static final class Model implements Trainable {
+        private Parameters parameters;
+
+        Model(Parameters parameters) {
+            this.parameters = parameters;
         }
-        return parameters;
+
+        @Override
+        public List<Matrix> parameters() {
+            return parameters.matrices();
+        }
+
+        @Override
+        public void setParameters(List<Matrix> matrices) {
+            parameters = Parameters.of(matrices);
+        }
+
+        @Override
+        public Step step(Matrix X, Matrix Y) {
+            Cache cache = forwardPropagation(X, parameters);
+            double cost = crossEntropy(cache.A2(), Y);
+            return new Step(cost, backwardPropagation(parameters, cache, X, Y).matrices());
+        }
+
+        @Override
+        public Matrix output(Matrix X) {
+            return forwardPropagation(X, parameters).A2();
+        }
+
+        @Override
+        public double cost(Matrix A2, Matrix Y) {
+            return crossEntropy(A2, Y);
+        }
+
+        @Override
+        public boolean[] weights() {
+            return new boolean[] {true, false, true, false};
+        }
+
+        @Override
+        public void checkLabels(Matrix Y) {
+            new BinaryCrossEntropy().checkLabels(Y, Y.rows());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.backprop.core.optim;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.MatrixGroup;
 import java.util.List;
 
 /**
@@ -12,6 +13,21 @@ import java.util.List;
  * moments, step count), created on the first call with the parameters' shapes and on their backend, and matched
  * to the parameters by position. Matrices are values: {@code update} returns new parameters and modifies neither
  * list.
+ *
+ * <p>On a device, a loop that wraps each step in a {@link dev.backprop.core.matrix.MatrixScope} keeps the
+ * optimizer's new state with the new parameters, and frees the old state as it frees the old parameters (the
+ * state made on the first call is the scope's, freed when it closes):
+ * <pre>{@code
+ * try (MatrixScope scope = MatrixScope.open()) {
+ *     ...forward, cost, backward...
+ *     List<Matrix> previousState = optimizer.state().matrices();
+ *     DeepParameters previous = parameters;
+ *     parameters = scope.keep(DeepParameters.of(optimizer.update(parameters.matrices(), grads.matrices())));
+ *     scope.keep(optimizer.state());
+ *     previous.matrices().forEach(Matrix::release);
+ *     previousState.forEach(Matrix::release);
+ * }
+ * }</pre>
  */
 public interface Optimizer {
 
@@ -26,5 +42,13 @@ public interface Optimizer {
 
     /** Called by the training loop before each epoch (0, 1, ...), so that a learning-rate schedule can act. */
     default void startEpoch(int epoch) {
+    }
+
+    /**
+     * The state the optimizer keeps between updates (velocity, moments), as it is now: a snapshot, for a scope to
+     * keep and, once replaced by the next update, to release. None by default.
+     */
+    default MatrixGroup state() {
+        return List::of;
     }
 }

@@ -24,7 +24,7 @@ class ActivationTests {
     private static final Matrix Z = RANDOM.randn(4, 5).times(2);
     private static final Matrix DA = RANDOM.randn(4, 5);
 
-    static Stream<Arguments> everyActivationButMaxout() {
+    static Stream<Arguments> everyActivation() {
         return Stream.of(
                 Arguments.of(new Sigmoid(), "sigmoid"),
                 Arguments.of(new Relu(), "relu"),
@@ -44,56 +44,11 @@ class ActivationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyActivationButMaxout")
+    @MethodSource("everyActivation")
     void forwardAndBackwardMatchNumpy(Activation g, String name) {
         Matrix A = g.forward(Z);
         assertClose(A, REF, name + "_A");
         assertClose(g.backward(DA, Z, A), REF, name + "_dZ");
-    }
-
-    @Test
-    void maxoutForwardAndBackwardMatchNumpy() {
-        for (int k = 2; k <= 3; k++) {
-            Maxout maxout = new Maxout(k);
-            Matrix Zk = REF.matrix("maxout" + k + "_Z");
-            Matrix A = maxout.forward(Zk);
-            assertThat(A.shape()).as("k = %d pieces of 4 units", k).isEqualTo(DA.shape());
-            assertClose(A, REF, "maxout" + k + "_A");
-            assertClose(maxout.backward(DA, Zk, A), REF, "maxout" + k + "_dZ");
-        }
-    }
-
-    @Test
-    void maxoutIsSeed002sMaxOfTwoLinearFunctions() {
-        // seed 002: max(w₁ᵀx + b₁, w₂ᵀx + b₂), with the two weight sets stacked into one layer
-        NumpyRandom random = new NumpyRandom(7);
-        Matrix x = random.randn(3, 4);
-        Matrix W1 = random.randn(2, 3);
-        Matrix b1 = random.randn(2, 1);
-        Matrix W2 = random.randn(2, 3);
-        Matrix b2 = random.randn(2, 1);
-        Matrix W = stackRows(W1, W2);
-        Matrix b = stackRows(b1, b2);
-        Maxout maxout = new Maxout(2);
-
-        Matrix A = maxout.forward(W.dot(x).plus(b));
-
-        assertClose(A, REF, "seed002_A");
-        assertThat(A).isEqualTo(W1.dot(x).plus(b1).maximum(W2.dot(x).plus(b2)));
-        assertThat(maxout.piece(W, 0)).isEqualTo(W1);
-        assertThat(maxout.piece(W, 1)).isEqualTo(W2);
-        assertThat(maxout.piece(b, 1)).isEqualTo(b2);
-    }
-
-    @Test
-    void maxoutSendsTheGradientToTheFirstWinningPieceOnATie() {
-        // one unit, k = 3, two examples; in example 0 pieces 0 and 2 tie, in example 1 piece 1 wins
-        Matrix Zt = Matrix.of(new double[][] {{5, 1}, {2, 7}, {5, 3}});
-        Maxout maxout = new Maxout(3);
-        Matrix A = maxout.forward(Zt);
-        assertThat(A).isEqualTo(Matrix.row(5, 7));
-        assertThat(maxout.backward(Matrix.row(10, 20), Zt, A))
-                .isEqualTo(Matrix.of(new double[][] {{10, 0}, {0, 20}, {0, 0}}));
     }
 
     @Test
@@ -150,26 +105,10 @@ class ActivationTests {
     void badParametersAndShapesAreRefused() {
         assertThatThrownBy(() -> new LeakyRelu(1.5)).hasMessageContaining("α must be in [0, 1)");
         assertThatThrownBy(() -> new Elu(0)).hasMessageContaining("α must be positive");
-        assertThatThrownBy(() -> new Maxout(1)).hasMessageContaining("k ≥ 2");
-        assertThatThrownBy(() -> new Maxout(2).forward(Matrix.zeros(5, 3)))
-                .hasMessage("maxout: 5 rows (5,3) do not split into k = 2 equal pieces");
     }
 
     @Test
     void namesReadLikeKeras() {
         assertThat(new LeakyRelu().toString()).isEqualTo("leaky_relu(0.1)");
-        assertThat(new Maxout(3).toString()).isEqualTo("maxout(k=3)");
-        assertThat(new Maxout(3).pieces()).isEqualTo(3);
-        assertThat(new Relu().pieces()).isEqualTo(1);
-    }
-
-    /** [top; bottom] on the host: test code, not a Matrix operation. */
-    static Matrix stackRows(Matrix top, Matrix bottom) {
-        double[] t = top.toArray();
-        double[] u = bottom.toArray();
-        double[] all = new double[t.length + u.length];
-        System.arraycopy(t, 0, all, 0, t.length);
-        System.arraycopy(u, 0, all, t.length, u.length);
-        return Matrix.of(top.rows() + bottom.rows(), top.cols(), all);
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.backprop.core.Reference;
 import dev.backprop.core.activation.Activation;
 import dev.backprop.core.activation.Linear;
-import dev.backprop.core.activation.Maxout;
 import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
@@ -78,18 +77,6 @@ class DeepNetworkTests {
         assertThat(Initialization.HE.scale(8)).isEqualTo(0.5);
         assertThat(Initialization.XAVIER.scale(4)).isEqualTo(0.5);
         assertThat(Initialization.SMALL_RANDOM.scale(1000)).isEqualTo(0.01);
-    }
-
-    @Test
-    void aMaxoutLayerGetsItsKWeightSetsStacked() {
-        Architecture architecture = new Architecture(List.of(3, 4, 2), List.of(new Maxout(2), new Sigmoid()),
-                new BinaryCrossEntropy());
-        DeepParameters p = DeepNetwork.initializeParametersDeep(architecture, Initialization.HE);
-        assertThat(p.W(1).shape()).as("k·n^[1] = 2·4 rows").isEqualTo(new Shape(8, 3));
-        assertThat(p.b(1).shape()).isEqualTo(new Shape(8, 1));
-        assertThat(p.W(2).shape()).as("layer 2 reads the 4 units, not the 8 pieces").isEqualTo(new Shape(2, 4));
-        assertClose(p.W(1), INIT, "maxout_W1");
-        assertClose(p.W(2), INIT, "maxout_W2");
     }
 
     // ---------------------------------------------------------------- forward
@@ -379,12 +366,12 @@ class DeepNetworkTests {
 
     @Test
     void layerShapesTableTheNetwork() {
-        Architecture architecture = new Architecture(List.of(3, 4, 2), List.of(new Maxout(2), new Softmax()),
+        Architecture architecture = new Architecture(List.of(3, 4, 2), List.of(new Relu(), new Softmax()),
                 new CategoricalCrossEntropy());
         DeepParameters p = DeepNetwork.initializeParametersDeep(architecture, Initialization.HE);
         List<LayerShapes> shapes = DeepNetwork.layerShapes(p, architecture.activations(), 10);
         assertThat(shapes).containsExactly(
-                new LayerShapes(1, new Shape(8, 3), new Shape(8, 1), new Shape(8, 10), new Shape(4, 10)),
+                new LayerShapes(1, new Shape(4, 3), new Shape(4, 1), new Shape(4, 10), new Shape(4, 10)),
                 new LayerShapes(2, new Shape(2, 4), new Shape(2, 1), new Shape(2, 10), new Shape(2, 10)));
         DeepCaches caches = DeepNetwork.lModelForward(Matrix.zeros(3, 10), p, architecture.activations());
         for (LayerShapes row : shapes) {
@@ -420,10 +407,6 @@ class DeepNetworkTests {
         DeepParameters p = DeepNetwork.initializeParametersDeep(5, 4, 3);
         assertThatThrownBy(() -> DeepNetwork.lModelForward(Matrix.zeros(5, 2), p, List.of(new Relu())))
                 .hasMessage("L_model_forward: 2 layers of parameters but 1 activations [relu]");
-        List<Activation> maxout = List.of(new Maxout(3), new Sigmoid());
-        assertThatThrownBy(() -> DeepNetwork.lModelForward(Matrix.zeros(5, 2), p, maxout))
-                .hasMessage("L_model_forward: layer 1: maxout(k=3) needs k = 3 weight sets stacked in W1, a multiple"
-                        + " of 3 rows, but W1 has shape (4,5)");
         DeepCaches caches = DeepNetwork.lModelForward(Matrix.zeros(5, 2), p);
         assertThatThrownBy(() -> DeepNetwork.lModelBackward(caches.AL(), Matrix.zeros(1, 2), caches))
                 .hasMessage("binary_crossentropy: AL has shape (3,2) but Y has shape (1,2)");

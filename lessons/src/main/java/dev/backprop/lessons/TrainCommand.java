@@ -1,0 +1,497 @@
+package dev.backprop.lessons;
+
+import dev.backprop.core.activation.Activation;
+import dev.backprop.core.activation.Elu;
+import dev.backprop.core.activation.LeakyRelu;
+import dev.backprop.core.activation.Linear;
+import dev.backprop.core.activation.Relu;
+import dev.backprop.core.activation.Sigmoid;
+import dev.backprop.core.activation.Softmax;
+import dev.backprop.core.activation.Tanh;
+import dev.backprop.core.data.Blobs;
+import dev.backprop.core.data.Circles;
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.Moons;
+import dev.backprop.core.data.PlanarDataset;
+import dev.backprop.core.data.Playground;
+import dev.backprop.core.data.Xor;
+import dev.backprop.core.init.Initializer;
+import dev.backprop.core.layer.Dense;
+import dev.backprop.core.layer.Dropout;
+import dev.backprop.core.layer.Layer;
+import dev.backprop.core.loss.BinaryCrossEntropy;
+import dev.backprop.core.loss.CategoricalCrossEntropy;
+import dev.backprop.core.loss.Hinge;
+import dev.backprop.core.loss.Loss;
+import dev.backprop.core.loss.MeanAbsoluteError;
+import dev.backprop.core.loss.MeanSquaredError;
+import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
+import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.optim.Adadelta;
+import dev.backprop.core.optim.Adagrad;
+import dev.backprop.core.optim.Adam;
+import dev.backprop.core.optim.GradientDescent;
+import dev.backprop.core.optim.LearningRateSchedule;
+import dev.backprop.core.optim.Momentum;
+import dev.backprop.core.optim.Nesterov;
+import dev.backprop.core.optim.Optimizer;
+import dev.backprop.core.optim.RmsProp;
+import dev.backprop.core.random.NumpyRandom;
+import dev.backprop.core.train.Callback;
+import dev.backprop.core.train.EarlyStopping;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Metric;
+import dev.backprop.core.train.PrintCost;
+import dev.backprop.core.train.ProgressLine;
+import dev.backprop.core.train.Sequential;
+import dev.backprop.core.train.TrainingLoop;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./workshop train}: the training toolkit on the command line, a TensorFlow Playground in the terminal. It
+ * builds a {@link Sequential} of {@link Dense} layers for a generated data set, trains it with the chosen optimizer
+ * in the one {@link TrainingLoop}, prints the model summary, the cost every few epochs and the final accuracy (or
+ * MAE), and writes the cost curves and, for 2-D data, the decision boundary as PNGs.
+ * <pre>
+ * ./workshop train --dataset moons --layers 5,2 --activation relu --optimizer adam --learning-rate 0.0007 \
+ *                  --batch-size 64 --epochs 5000 --seed 3 --out out/train
+ * </pre>
+ * {@code --dls} follows the DLS optimization assignment's {@code model()}: He initialisation seeded 3 (its
+ * {@code initialize_parameters}), mini-batches reshuffled with {@code seed = 10 + epoch + 1}, the cost averaged over
+ * each epoch and printed as {@code Cost after epoch 1000: …}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a network on a generated data set and plot its cost and decision boundary.")
+public final class TrainCommand implements Callable<Integer> {
+
+    /** The generated data sets {@code --dataset} knows, by name. */
+    static final Map<String, Supplier<Dataset>> DATASETS = new TreeMap<>(Map.ofEntries(
+            // DLS optimization assignment: np.random.seed(3); make_moons(n_samples=300, noise=.2)
+            Map.entry("moons", () -> Moons.makeMoons(300, 0.2, new NumpyRandom(3))),
+            // DLS initialization assignment: np.random.seed(1); make_circles(n_samples=300, noise=.05)
+            Map.entry("circles", () -> Circles.makeCircles(300, 0.05, new NumpyRandom(1))),
+            Map.entry("blobs", () -> Blobs.makeBlobs(300, 3, 1.0, new NumpyRandom(3))),
+            Map.entry("planar", PlanarDataset::loadPlanarDataset),
+            Map.entry("xor", Xor::truthTable),
+            Map.entry("xor-gaussian", () -> Xor.gaussian(300, new NumpyRandom(0))),
+            Map.entry("playground-circle", () -> playground(Playground.CIRCLE)),
+            Map.entry("playground-xor", () -> playground(Playground.XOR)),
+            Map.entry("playground-gaussian", () -> playground(Playground.GAUSSIAN)),
+            Map.entry("playground-spiral", () -> playground(Playground.SPIRAL))));
+
+    /**
+     * The Playground's 500 points, noise 0.1, shuffled and split half and half as the Playground does: training
+     * data first, so {@code --validation-split 0.5} holds out exactly its test data.
+     */
+    private static Dataset playground(Playground data) {
+        Playground.Split split = data.split(500, 0.1, 0.5, new NumpyRandom(1));
+        return new Dataset(concat(split.train().X(), split.test().X()), concat(split.train().Y(), split.test().Y()));
+    }
+
+    private static Matrix concat(Matrix a, Matrix b) {
+        double[][] x = a.toArray2D();
+        double[][] y = b.toArray2D();
+        double[] out = new double[a.rows() * (a.cols() + b.cols())];
+        int k = 0;
+        for (int i = 0; i < a.rows(); i++) {
+            for (double v : x[i]) {
+                out[k++] = v;
+            }
+            for (double v : y[i]) {
+                out[k++] = v;
+            }
+        }
+        return Matrix.of(a.rows(), a.cols() + b.cols(), out);
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "The data set: ${COMPLETION-CANDIDATES}"
+            + " (default: ${DEFAULT-VALUE}).", completionCandidates = DatasetNames.class)
+    String dataset = "moons";
+
+    @Option(names = "--layers", paramLabel = "N,N,...", split = ",",
+            description = "Hidden layer sizes, input side first (default: 5,2). Empty for none: --layers ''.")
+    List<Integer> layers = new ArrayList<>(List.of(5, 2));
+
+    @Option(names = "--activation", paramLabel = "G",
+            description = "Hidden activation: relu, tanh, sigmoid, leaky_relu, elu, linear (default: ${DEFAULT-VALUE}).")
+    String activation = "relu";
+
+    @Option(names = "--output", paramLabel = "G",
+            description = "Output activation: sigmoid, softmax, linear, tanh (default: from the data set).")
+    String output;
+
+    @Option(names = "--loss", paramLabel = "LOSS", description = "Loss: binary_crossentropy, categorical_crossentropy,"
+            + " sparse_categorical_crossentropy, mse, mae, hinge (default: from the data set).")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "gd, momentum, nesterov, rmsprop, adagrad, adadelta or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer = "adam";
+
+    @Option(names = "--learning-rate", paramLabel = "α", description = "Learning rate α (default: the optimizer's;"
+            + " gd 0.0007 as in DLS).")
+    Double learningRate;
+
+    @Option(names = "--beta", paramLabel = "β", description = "Momentum β of momentum and nesterov (default: 0.9);"
+            + " ρ of rmsprop and adadelta.")
+    Double beta;
+
+    @Option(names = "--beta1", paramLabel = "β1", description = "Adam's β1 (default: 0.9).")
+    Double beta1;
+
+    @Option(names = "--beta2", paramLabel = "β2", description = "Adam's β2 (default: 0.999).")
+    Double beta2;
+
+    @Option(names = "--epsilon", paramLabel = "ε", description = "ε of adam, rmsprop, adagrad, adadelta"
+            + " (default: the optimizer's; Adam 1e-8 as DLS, Keras uses 1e-7).")
+    Double epsilon;
+
+    @Option(names = "--decay", paramLabel = "RATE", description = "Inverse-time learning-rate decay,"
+            + " α = α0 / (1 + RATE · epoch) (DLS update_lr; default: 0, none).")
+    double decay;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Examples per mini-batch; 0 for the whole set (default: ${DEFAULT-VALUE}).")
+    int batchSize = 64;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+    int epochs = 1000;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the weights, the shuffling and dropout"
+            + " (default: ${DEFAULT-VALUE}).")
+    int seed = 3;
+
+    @Option(names = "--init", paramLabel = "NAME",
+            description = "Weights: zeros, random (randn · 0.01), he or xavier (default: ${DEFAULT-VALUE}).")
+    String init = "he";
+
+    @Option(names = "--l2", paramLabel = "λ", description = "L2 regularisation λ: J += (λ/2m) Σ‖W‖² (default: 0).")
+    double l2;
+
+    @Option(names = "--dropout", paramLabel = "RATE",
+            description = "Inverted dropout after every hidden layer, rate in [0, 1) (default: 0).")
+    double dropout;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE", description = "Stop when the validation cost"
+            + " (the training cost without validation data) has not improved for PATIENCE epochs; keeps the best"
+            + " weights (default: off).")
+    int patience;
+
+    @Option(names = "--validation-split", paramLabel = "F",
+            description = "Hold out the last fraction F of the examples for validation (default: 0).")
+    double validationSplit;
+
+    @Option(names = "--print-every", paramLabel = "N",
+            description = "Print the cost every N epochs (default: epochs/10; with --dls 1000).")
+    Integer printEvery;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the PNGs go (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("out", "train");
+
+    @Option(names = "--dls", description = "The DLS optimization assignment's conventions: He initialisation seeded"
+            + " 3, mini-batches reshuffled with seed 10 + epoch + 1, the cost averaged over the epoch.")
+    boolean dls;
+
+    private PrintStream stdout = System.out;
+    private PrintStream stderr = System.err;
+
+    /** The data set names, for the help text. */
+    static final class DatasetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return DATASETS.keySet().iterator();
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns 0, 1 (training failed, a file could not be written) or 2 (a bad option). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        TrainCommand command = new TrainCommand();
+        command.stdout = out;
+        command.stderr = err;
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("train: " + e.getMessage());
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            err.println("train: " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        Dataset data = DATASETS.get(dataset).get();
+        Matrix X = data.X();
+        Matrix Y = data.Y();
+        Matrix Xval = null;
+        Matrix Yval = null;
+        if (validationSplit > 0) {
+            int split = (int) Math.round(X.cols() * (1 - validationSplit));
+            if (split < 1 || split >= X.cols()) {
+                throw bad("--validation-split " + validationSplit + " leaves no training or no validation examples of "
+                        + X.cols());
+            }
+            Xval = X.columns(split, X.cols());
+            Yval = Y.columns(split, Y.cols());
+            X = X.columns(0, split);
+            Y = Y.columns(0, split);
+        }
+        boolean classes = Y.rows() > 1 || isIntegerLabels(Y);
+        int nY = Y.rows() > 1 ? Y.rows() : classes ? Math.max(1, (int) max(Y) + 1) : 1;
+        Activation g = activation(activation, "--activation");
+        Activation outputActivation = output != null ? activation(output, "--output")
+                : !classes ? new Linear() : nY > 2 ? new Softmax() : new Sigmoid();
+        if (outputActivation instanceof Sigmoid && nY == 2 && Y.rows() == 1) {
+            nY = 1;
+        }
+        Loss objective = loss != null ? loss(loss) : outputActivation instanceof Softmax
+                ? (Y.rows() > 1 ? new CategoricalCrossEntropy() : new SparseCategoricalCrossEntropy())
+                : classes ? new BinaryCrossEntropy() : new MeanSquaredError();
+        Initializer initializer = dls ? Initializer.he() : initializer(init);
+
+        List<Layer> stack = new ArrayList<>();
+        for (int n : layers) {
+            stack.add(new Dense(n, g, initializer));
+            if (dropout > 0) {
+                stack.add(new Dropout(dropout, seed));
+            }
+        }
+        stack.add(new Dense(nY, outputActivation, initializer));
+        Metric metric = classes ? Metric.accuracy() : Metric.meanAbsoluteError();
+        Sequential model = Sequential.of(stack.toArray(Layer[]::new)).build(X.rows(), seed)
+                .compile(objective, optimizer(), metric);
+        stdout.print(model.summary());
+
+        int every = printEvery != null ? printEvery : dls ? 1000 : Math.max(1, epochs / 10);
+        ProgressLine progress = new ProgressLine(stderr);
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(new PrintCost(every, (e, c) -> {
+            progress.clear();
+            stdout.printf(Locale.ROOT, "Cost after epoch %d: %f%n", e, c);
+        }));
+        if (patience > 0) {
+            callbacks.add(new EarlyStopping(patience));
+        }
+        callbacks.add(progress);
+        TrainingLoop loop = model.loop().epochs(epochs).batchSize(batchSize).l2(l2)
+                .callbacks(callbacks.toArray(Callback[]::new));
+        if (dls) {
+            loop.dls(10);
+        } else if (batchSize > 0 && batchSize < X.cols()) {
+            loop.shuffle(seed);
+        }
+        if (Xval != null) {
+            loop.validation(Xval, Yval);
+        }
+        History history = model.fit(X, Y, loop);
+
+        if (history.bestEpoch() >= 0) {
+            stdout.printf(Locale.ROOT, "Early stopping after %d epochs; restored the weights of epoch %d%n",
+                    history.epochs(), history.bestEpoch());
+        }
+        String name = classes ? "accuracy" : "MAE";
+        String unit = classes ? " %" : "";
+        stdout.printf(Locale.ROOT, "Training %s: %.2f%s%n", name, metric.value(model.predict(X), Y), unit);
+        if (Xval != null) {
+            stdout.printf(Locale.ROOT, "Validation %s: %.2f%s%n", name, metric.value(model.predict(Xval), Yval), unit);
+        }
+        stdout.printf(Locale.ROOT, "Time per epoch: %.3f ms (%d epochs)%n", history.secondsPerEpoch() * 1e3,
+                history.epochs());
+
+        Files.createDirectories(out);
+        write(TrainingCharts.costCurves("Cost per epoch, " + dataset + ", " + model.loop().optimizer().name(), history),
+                out.resolve("cost.png"));
+        if (X.rows() == 2 && classes) {
+            write(TrainingCharts.decisionBoundary("Decision boundary, " + dataset, data.X(), data.Y(), model::predict),
+                    out.resolve("decision-boundary.png"));
+        }
+        return 0;
+    }
+
+    private void write(XYChart chart, Path file) throws IOException {
+        byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            Files.write(tmp, png);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException("cannot write " + file + ": " + e, e);
+        }
+        stdout.println("wrote " + file);
+    }
+
+    // ---------------------------------------------------------------- options
+
+    private void validate() {
+        if (!DATASETS.containsKey(dataset)) {
+            throw bad("unknown --dataset '" + dataset + "'; known: " + String.join(", ", DATASETS.keySet()));
+        }
+        if (!List.of("gd", "momentum", "nesterov", "rmsprop", "adagrad", "adadelta", "adam").contains(optimizer)) {
+            throw bad("unknown --optimizer '" + optimizer + "'; known: gd, momentum, nesterov, rmsprop, adagrad,"
+                    + " adadelta, adam");
+        }
+        for (int n : layers) {
+            if (n < 1) {
+                throw bad("--layers " + layers + ": every hidden size must be ≥ 1, got " + n);
+            }
+        }
+        if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw bad("--learning-rate must be a positive number, got " + learningRate);
+        }
+        if (epochs < 1) {
+            throw bad("--epochs must be ≥ 1, got " + epochs);
+        }
+        if (batchSize < 0) {
+            throw bad("--batch-size must be ≥ 1 (or 0 for the whole set), got " + batchSize);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw bad("--dropout must be in [0, 1), got " + dropout);
+        }
+        if (!(l2 >= 0 && Double.isFinite(l2))) {
+            throw bad("--l2 must be a number ≥ 0, got " + l2);
+        }
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw bad("--validation-split must be in [0, 1), got " + validationSplit);
+        }
+        if (patience < 0) {
+            throw bad("--early-stopping must be ≥ 1 epoch, got " + patience);
+        }
+        if (!(decay >= 0 && Double.isFinite(decay))) {
+            throw bad("--decay must be a number ≥ 0, got " + decay);
+        }
+        if (printEvery != null && printEvery < 0) {
+            throw bad("--print-every must be ≥ 0, got " + printEvery);
+        }
+        for (Double d : new Double[] {beta, beta1, beta2}) {
+            if (d != null && !(d >= 0 && d < 1)) {
+                throw bad("--beta, --beta1 and --beta2 must be in [0, 1), got " + d);
+            }
+        }
+        if (epsilon != null && !(epsilon > 0)) {
+            throw bad("--epsilon must be positive, got " + epsilon);
+        }
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private Activation activation(String name, String option) {
+        return switch (name) {
+            case "relu" -> new Relu();
+            case "tanh" -> new Tanh();
+            case "sigmoid" -> new Sigmoid();
+            case "leaky_relu" -> new LeakyRelu();
+            case "elu" -> new Elu();
+            case "linear" -> new Linear();
+            case "softmax" -> new Softmax();
+            default -> throw bad("unknown " + option + " '" + name + "'; known: relu, tanh, sigmoid, leaky_relu, elu,"
+                    + " linear, softmax");
+        };
+    }
+
+    private Loss loss(String name) {
+        return switch (name) {
+            case "binary_crossentropy", "bce" -> new BinaryCrossEntropy();
+            case "categorical_crossentropy", "cce" -> new CategoricalCrossEntropy();
+            case "sparse_categorical_crossentropy", "scce" -> new SparseCategoricalCrossEntropy();
+            case "mse", "mean_squared_error" -> new MeanSquaredError();
+            case "mae", "mean_absolute_error" -> new MeanAbsoluteError();
+            case "hinge" -> new Hinge();
+            default -> throw bad("unknown --loss '" + name + "'; known: binary_crossentropy, categorical_crossentropy,"
+                    + " sparse_categorical_crossentropy, mse, mae, hinge");
+        };
+    }
+
+    private Initializer initializer(String name) {
+        return switch (name) {
+            case "zeros" -> Initializer.zeros();
+            case "random" -> Initializer.random(0.01);
+            case "he" -> Initializer.he();
+            case "xavier" -> Initializer.xavier();
+            default -> throw bad("unknown --init '" + name + "'; known: zeros, random, he, xavier");
+        };
+    }
+
+    private Optimizer optimizer() {
+        double lr = learningRate != null ? learningRate : switch (optimizer) {
+            case "gd", "momentum", "nesterov" -> 0.0007;
+            case "rmsprop" -> RmsProp.DEFAULT_LEARNING_RATE;
+            case "adagrad" -> Adagrad.DEFAULT_LEARNING_RATE;
+            case "adadelta" -> Adadelta.DEFAULT_LEARNING_RATE;
+            case "adam" -> Adam.DEFAULT_LEARNING_RATE;
+            default -> 0;
+        };
+        LearningRateSchedule schedule = decay > 0 ? LearningRateSchedule.inverseTimeDecay(lr, decay)
+                : LearningRateSchedule.constant(lr);
+        return switch (optimizer) {
+            case "gd" -> new GradientDescent(schedule);
+            case "momentum" -> new Momentum(schedule, or(beta, Momentum.DEFAULT_BETA));
+            case "nesterov" -> new Nesterov(schedule, or(beta, Nesterov.DEFAULT_MOMENTUM));
+            case "rmsprop" -> new RmsProp(schedule, or(beta, RmsProp.DEFAULT_RHO), or(epsilon, RmsProp.DEFAULT_EPSILON));
+            case "adagrad" -> new Adagrad(schedule, Adagrad.DEFAULT_INITIAL_ACCUMULATOR,
+                    or(epsilon, Adagrad.DEFAULT_EPSILON));
+            case "adadelta" -> new Adadelta(schedule, or(beta, Adadelta.DEFAULT_RHO),
+                    or(epsilon, Adadelta.DEFAULT_EPSILON));
+            case "adam" -> new Adam(schedule, or(beta1, Adam.DEFAULT_BETA1), or(beta2, Adam.DEFAULT_BETA2),
+                    or(epsilon, Adam.DEFAULT_EPSILON));
+            default -> throw bad("unknown --optimizer '" + optimizer + "'; known: gd, momentum, nesterov, rmsprop,"
+                    + " adagrad, adadelta, adam");
+        };
+    }
+
+    private static double or(Double value, double otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    private static boolean isIntegerLabels(Matrix Y) {
+        for (double y : Y.toArray()) {
+            if (y != Math.rint(y) || y < 0 || y > 100) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double max(Matrix Y) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double y : Y.toArray()) {
+            max = Math.max(max, y);
+        }
+        return max;
+    }
+}

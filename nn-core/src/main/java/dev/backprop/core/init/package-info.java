@@ -1,0 +1,2 @@
+/** Weight initialization: zeros, scaled random, He, Xavier and Glorot, drawn in numpy's order. */
+package dev.backprop.core.init;

@@ -1,0 +1,72 @@
+package dev.backprop.core.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link TrainingLoop} records per epoch, as Keras's {@code History.history}: {@code loss} and every metric
+ * for the training data, and {@code val_loss}, {@code val_accuracy}, ... for the validation data. Epoch e's values
+ * are at index e of each list.
+ */
+public final class History {
+
+    private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private int bestEpoch = -1;
+    private double secondsPerEpoch;
+
+    /** Appends one epoch's value of {@code name} (loss, accuracy, val_loss, ...). */
+    void add(String name, double value) {
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    /** The values of {@code name}, one per epoch; empty when it was not recorded. */
+    public List<Double> get(String name) {
+        return Collections.unmodifiableList(values.getOrDefault(name, List.of()));
+    }
+
+    /** The training cost per epoch. */
+    public List<Double> loss() {
+        return get("loss");
+    }
+
+    /** The last value of {@code name}. */
+    public double last(String name) {
+        List<Double> v = get(name);
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("history: nothing recorded for '" + name + "'; recorded: "
+                    + values.keySet());
+        }
+        return v.get(v.size() - 1);
+    }
+
+    /** The names recorded, in the order they first appeared. */
+    public List<String> names() {
+        return List.copyOf(values.keySet());
+    }
+
+    /** The number of epochs trained. */
+    public int epochs() {
+        return loss().size();
+    }
+
+    /** The epoch whose weights early stopping restored, or −1 when none was restored. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    void bestEpoch(int epoch) {
+        bestEpoch = epoch;
+    }
+
+    /** The mean wall-clock time of one epoch, in seconds, as the loop measured it. */
+    public double secondsPerEpoch() {
+        return secondsPerEpoch;
+    }
+
+    void secondsPerEpoch(double seconds) {
+        secondsPerEpoch = seconds;
+    }
+}

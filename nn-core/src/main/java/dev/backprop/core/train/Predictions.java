@@ -1,0 +1,54 @@
+package dev.backprop.core.train;
+
+import dev.backprop.core.matrix.Matrix;
+
+/** Classes from a network's output A^[L] (n_y, m), examples as columns. */
+public final class Predictions {
+
+    private Predictions() {
+    }
+
+    /**
+     * The predicted class of each example, (1, m): for one output row 1 where a &gt; 0.5 (the workshop's
+     * {@code predict}), else the {@linkplain #argmax row of the largest output}.
+     *
+     * @throws IllegalArgumentException when a column of A^[L] is not finite: there is no class to give it
+     */
+    public static Matrix classes(Matrix AL) {
+        return AL.rows() == 1 ? requireFinite("predict", AL).gt(0.5) : argmax(AL);
+    }
+
+    /**
+     * {@code np.argmax(A, axis=0)} as a (1, m) row: the index of each column's largest entry, the first on ties.
+     *
+     * @throws IllegalArgumentException when a column holds NaN or ±∞, naming the column (numpy would return the
+     *                                  NaN's row, a class that means nothing)
+     */
+    public static Matrix argmax(Matrix A) {
+        double[][] a = requireFinite("argmax", A).toArray2D();
+        double[] classes = new double[A.cols()];
+        for (int j = 0; j < A.cols(); j++) {
+            int best = 0;
+            for (int i = 1; i < A.rows(); i++) {
+                if (a[i][j] > a[best][j]) {
+                    best = i;
+                }
+            }
+            classes[j] = best;
+        }
+        return Matrix.row(classes).to(A.backend());
+    }
+
+    /** A itself, or an exception naming the first column (example) that holds NaN or ±∞. */
+    static Matrix requireFinite(String operation, Matrix A) {
+        double[] a = A.toArray();
+        for (int k = 0; k < a.length; k++) {
+            if (!Double.isFinite(a[k])) {
+                throw new IllegalArgumentException(operation + ": the output " + A.shape().compact() + " has "
+                        + a[k] + " at column " + (k % A.cols()) + " (row " + (k / A.cols())
+                        + "), so that example has no class; the weights or the input are not finite");
+            }
+        }
+        return A;
+    }
+}
