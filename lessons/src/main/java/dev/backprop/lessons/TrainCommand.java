@@ -209,7 +209,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Print the cost every N epochs (default: epochs/10; with --dls 1000).")
     Integer printEvery;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the PNGs go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
+            description = "Where the PNGs go (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out", "train");
 
     @Option(names = "--dls", description = "The DLS optimization assignment's conventions: He initialisation seeded"

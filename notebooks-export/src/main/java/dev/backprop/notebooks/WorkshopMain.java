@@ -2,6 +2,7 @@ package dev.backprop.notebooks;
 
 import dev.backprop.lessons.ListCommand;
 import dev.backprop.lessons.RunCommand;
+import dev.backprop.lessons.TrainCommand;
 import dev.backprop.lessons.Workshop;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,10 +26,11 @@ import picocli.CommandLine.Spec;
         footer = {"", "./workshop COMMAND --help describes a command. "
                 + "Give Java more memory with " + Workshop.JAVA_OPTS + "=\"-Xmx8g\" ./workshop ..."},
         subcommands = {
-            // The commands, in the order --help lists them. Register new ones here: train (TrainCommand, in
-            // lessons); exercises and check (in the exercises module, which this module's pom must then depend on).
+            // The commands, in the order --help lists them. Register new ones here (a command from another module
+            // needs that module as a dependency of this one).
             ListCommand.class,
             RunCommand.class,
+            TrainCommand.class,
             ExportNotebooks.class,
             HelpCommand.class,
         })
