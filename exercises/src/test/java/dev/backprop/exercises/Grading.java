@@ -20,6 +20,21 @@ final class Grading {
         return source.replace(from, to);
     }
 
+    /** Like {@link #grade(String, String, String)}, replacing the first {@code from} inside the method. */
+    static SetResult gradeIn(String setName, String javaName, String from, String to) {
+        ExerciseSet set = Sets.find(setName);
+        String source = Regions.solutionAsStudent(GRADER.solutionSource(set));
+        int method = source.indexOf(" " + javaName + "(");
+        while (method >= 0 && !source.substring(source.lastIndexOf('\n', method), method).contains("static")) {
+            method = source.indexOf(" " + javaName + "(", method + 1);
+        }
+        assertThat(method).as("method %s", javaName).isNotNegative();
+        int at = source.indexOf(from, method);
+        assertThat(at).as("%s in %s", from, javaName).isNotNegative();
+        String mutant = source.substring(0, at) + to + source.substring(at + from.length());
+        return GRADER.grade(set, mutant, set.className() + ".java");
+    }
+
     static SetResult grade(String setName, String from, String to) {
         ExerciseSet set = Sets.find(setName);
         return GRADER.grade(set, mutant(set, from, to), set.className() + ".java");

@@ -109,7 +109,7 @@ final class TwoLayerSet {
                 })
                 .hints("Each line of the formula is one line of Java; Matrix reads like numpy.",
                         "np.dot(W, A) + b reads W.dot(A).plus(b) in Java: the column b is added to every column.",
-                        "tanh in the hidden layer (Z1.tanh()), the given sigmoid(...) at the output.");
+                        "tanh in the hidden layer (Matrix has it built in, like np.tanh), the given sigmoid at the output.");
     }
 
     private static FunctionSpec computeCost() {

@@ -1,0 +1,82 @@
+package dev.backprop.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backprop.exercises.FunctionResult.Status;
+import dev.backprop.exercises.sets.Sets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every function of every set, at least one planted mistake in the reference is caught with the intended
+ * diagnosis. (The two-layer set has more, with their full messages, in {@link TwoLayerMutantTests}.)
+ */
+class PlantedMutantTests {
+
+    /** In {@code set}, replacing {@code from} by {@code to} must fail {@code function} with {@code diagnosis}. */
+    record Mutant(String set, String function, String from, String to, String diagnosis) {
+        @Override
+        public String toString() {
+            return set + " " + function + ": " + to;
+        }
+    }
+
+    static Stream<Mutant> mutants() {
+        return Stream.of(
+                // activations
+                new Mutant("activations", "sigmoid", "Z.negate().exp()", "Z.exp()", "minus sign in the exponent"),
+                new Mutant("activations", "sigmoid_backward", "s.times(s.rminus(1))", "s.times(s.plus(1))",
+                        "σ(1 + σ)"),
+                new Mutant("activations", "tanh", "Matrix A = Z.tanh();", "Matrix A = sigmoid(Z);", "not tanh"),
+                new Mutant("activations", "tanh_backward", "A.times(A).rminus(1)", "A.rminus(1)", "not squared"),
+                new Mutant("activations", "relu", "Matrix A = Z.maximum(0);", "Matrix A = Z.gt(0);", "mask"),
+                new Mutant("activations", "relu_backward", "Matrix dZ = dA.times(Z.gt(0));", "Matrix dZ = Z.gt(0);",
+                        "dA is missing"),
+                new Mutant("activations", "leaky_relu", "Z.maximum(Z.times(alpha))", "Z.minimum(Z.times(alpha))",
+                        "applied to the positive side"),
+                new Mutant("activations", "leaky_relu_backward", "Z.gt(0).plus(Z.le(0).times(alpha))", "Z.gt(0)",
+                        "slope is 0"),
+                new Mutant("activations", "elu", "Z.le(0).times(Z.exp().minus(1).times(alpha))",
+                        "Z.le(0).times(Z.exp().times(alpha))", "the − 1 is missing"),
+                new Mutant("activations", "elu_backward", "Z.le(0).times(Z.exp().times(alpha))",
+                        "Z.le(0).times(Z.exp().minus(1).times(alpha))", "its derivative is α e^Z"),
+                new Mutant("activations", "softmax", "Matrix A = E.div(E.sum(0));", "Matrix A = E.div(E.sum(1));",
+                        "each row was normalised"),
+                new Mutant("activations", "softmax_backward", "A.times(dA.minus(dA.times(A).sum(0)))",
+                        "dA.times(A.times(A.rminus(1)))", "treated as elementwise"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    void theMutantIsCaughtWithItsDiagnosis(Mutant mutant) {
+        ExerciseSet set = Sets.find(mutant.set());
+        SetResult result = Grading.gradeIn(mutant.set(), set.function(mutant.function()).javaName(), mutant.from(),
+                mutant.to());
+        FunctionResult r = result.result(mutant.function());
+        assertThat(r.status()).as(Grading.message(r)).isEqualTo(Status.FAIL);
+        assertThat(Grading.message(r)).contains(mutant.diagnosis());
+    }
+
+    @Test
+    void everyFunctionOfEverySetHasAMutant() {
+        Set<String> covered = Stream.concat(mutants(), TwoLayer.covered())
+                .map(m -> m.set() + "/" + m.function()).collect(Collectors.toSet());
+        List<String> all = Sets.all().stream()
+                .flatMap(s -> s.functions().stream().map(f -> s.name() + "/" + f.workshopName())).toList();
+        assertThat(covered).containsAll(all);
+    }
+
+    /** The two-layer functions, whose mutants are in {@link TwoLayerMutantTests}. */
+    private static final class TwoLayer {
+        static Stream<Mutant> covered() {
+            return Stream.of("layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
+                    "backward_propagation", "update_parameters", "nn_model", "predict")
+                    .map(f -> new Mutant("two-layer", f, "", "", ""));
+        }
+    }
+}
