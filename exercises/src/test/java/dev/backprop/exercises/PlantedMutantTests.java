@@ -48,7 +48,25 @@ class PlantedMutantTests {
                 new Mutant("activations", "softmax", "Matrix A = E.div(E.sum(0));", "Matrix A = E.div(E.sum(1));",
                         "each row was normalised"),
                 new Mutant("activations", "softmax_backward", "A.times(dA.minus(dA.times(A).sum(0)))",
-                        "dA.times(A.times(A.rminus(1)))", "treated as elementwise"));
+                        "dA.times(A.times(A.rminus(1)))", "treated as elementwise"),
+                // losses
+                new Mutant("losses", "mean_squared_error", "AL.minus(Y).times(2.0 / n)", "AL.minus(Y).times(1.0 / n)",
+                        "missing the 2"),
+                new Mutant("losses", "mean_absolute_error", "AL.minus(Y).sign().div(n)", "AL.minus(Y).div(n)",
+                        "derivative of |ŷ − y| is sign(ŷ − y)"),
+                new Mutant("losses", "mean_squared_logarithmic_error", "d.times(2.0 / n).div(AL.plus(1))",
+                        "d.times(2.0 / n)", "1 / (ŷ + 1)"),
+                new Mutant("losses", "binary_crossentropy", "double J = -logprobs.mean(0).mean();",
+                        "double J = logprobs.mean(0).mean();", "sign flipped"),
+                new Mutant("losses", "categorical_crossentropy", "double J = -Y.times(AL.log()).sum(0).mean();",
+                        "double J = -Y.times(AL.log()).mean();", "sums over the classes"),
+                new Mutant("losses", "sparse_categorical_crossentropy", "Matrix dAL = onehot.div(AL).negate();",
+                        "Matrix dAL = onehot.div(AL);", "sign flipped"),
+                new Mutant("losses", "hinge", "Matrix Ysigned = Y.times(2).minus(1);", "Matrix Ysigned = Y;",
+                        "map them to ỹ = 2y − 1"),
+                new Mutant("losses", "squared_hinge", "times(-2.0 / n)", "times(-1.0 / n)", "missing the 2"),
+                new Mutant("losses", "kl_divergence", "double J = Y.times(Y.div(AL).log()).sum(0).mean();",
+                        "double J = Y.times(Y.div(AL).log()).sum(0).sum();", "m = 4 times too large"));
     }
 
     @ParameterizedTest(name = "{0}")
