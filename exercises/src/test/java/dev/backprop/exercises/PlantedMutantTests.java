@@ -66,7 +66,26 @@ class PlantedMutantTests {
                         "map them to ỹ = 2y − 1"),
                 new Mutant("losses", "squared_hinge", "times(-2.0 / n)", "times(-1.0 / n)", "missing the 2"),
                 new Mutant("losses", "kl_divergence", "double J = Y.times(Y.div(AL).log()).sum(0).mean();",
-                        "double J = Y.times(Y.div(AL).log()).sum(0).sum();", "m = 4 times too large"));
+                        "double J = Y.times(Y.div(AL).log()).sum(0).sum();", "m = 4 times too large"),
+                // deep
+                new Mutant("deep", "initialize_parameters_deep", "W.add(random.randn(layerDims[l], layerDims[l - 1]).times(0.01));",
+                        "W.add(random.randn(layerDims[l], layerDims[l - 1]));", "the * 0.01 is missing"),
+                new Mutant("deep", "linear_forward", "Matrix Z = W.dot(A).plus(b);", "Matrix Z = W.dot(A);",
+                        "b is missing"),
+                new Mutant("deep", "linear_activation_forward", "activation.equals(\"relu\") ? relu(Z) : sigmoid(Z)",
+                        "activation.equals(\"relu\") ? sigmoid(Z) : relu(Z)", "the activations are swapped"),
+                new Mutant("deep", "L_model_forward", "parameters.b(L), \"sigmoid\"", "parameters.b(L), \"relu\"",
+                        "the output layer is a ReLU"),
+                new Mutant("deep", "compute_cost", "AL.rminus(1).log())).sum() / m;", "AL.rminus(1).log())).sum();",
+                        "m = 4 times too large"),
+                new Mutant("deep", "linear_backward", "Matrix db = dZ.sum(1).times(1.0 / m);",
+                        "Matrix db = dZ.sum(0).times(1.0 / m);", "has shape (1, 4), expected (4, 1)"),
+                new Mutant("deep", "linear_activation_backward", "LayerGradients grads = linearBackward(dZ, cache);",
+                        "LayerGradients grads = linearBackward(dA, cache);", "the activation's backward step is missing"),
+                new Mutant("deep", "L_model_backward", "caches.layer(L), \"sigmoid\"", "caches.layer(L), \"relu\"",
+                        "layer L is a sigmoid"),
+                new Mutant("deep", "update_parameters", "parameters.W(l).minus(", "parameters.W(l).plus(",
+                        "up the gradient"));
     }
 
     @ParameterizedTest(name = "{0}")
