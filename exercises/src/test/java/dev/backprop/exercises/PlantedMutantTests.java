@@ -85,7 +85,16 @@ class PlantedMutantTests {
                 new Mutant("deep", "L_model_backward", "caches.layer(L), \"sigmoid\"", "caches.layer(L), \"relu\"",
                         "layer L is a sigmoid"),
                 new Mutant("deep", "update_parameters", "parameters.W(l).minus(", "parameters.W(l).plus(",
-                        "up the gradient"));
+                        "up the gradient"),
+                // evaluation
+                new Mutant("evaluation", "confusion_matrix", "C[(int) Y.get(0, j)][(int) predictions.get(0, j)]",
+                        "C[(int) predictions.get(0, j)][(int) Y.get(0, j)]", "rows and columns are swapped"),
+                new Mutant("evaluation", "precision", "double precision = TP / (TP + FP);",
+                        "double precision = TP / (TP + Y.times(predictions.rminus(1)).sum());", "that is the recall"),
+                new Mutant("evaluation", "recall", "double recall = TP / (TP + FN);",
+                        "double recall = TP / (TP + Y.rminus(1).times(predictions).sum());", "that is the precision"),
+                new Mutant("evaluation", "f1_score", "double f1 = 2 * P * R / (P + R);", "double f1 = (P + R) / 2;",
+                        "arithmetic mean"));
     }
 
     @ParameterizedTest(name = "{0}")
