@@ -86,6 +86,17 @@ class PlantedMutantTests {
                         "layer L is a sigmoid"),
                 new Mutant("deep", "update_parameters", "parameters.W(l).minus(", "parameters.W(l).plus(",
                         "up the gradient"),
+                // gradient checking
+                new Mutant("gradient-check", "dictionary_to_vector", "for (double v : parameters.W(l).toArray()) {",
+                        "for (double v : parameters.W(l).T().contiguous().toArray()) {", "read column by column"),
+                new Mutant("gradient-check", "vector_to_dictionary",
+                        "W.add(Matrix.of(rows, cols, java.util.Arrays.copyOfRange(t, at, at + rows * cols)));",
+                        "W.add(Matrix.of(cols, rows, java.util.Arrays.copyOfRange(t, at, at + rows * cols)).T());",
+                        "column by column"),
+                new Mutant("gradient-check", "gradient_check_n", "double difference = numerator / denominator;",
+                        "double difference = numerator;", "it must be relative"),
+                new Mutant("gradient-check", "find_the_bugs", "if (difference > 2e-7) {", "if (difference < 2e-7) {",
+                        "gradients that pass the check"),
                 // evaluation
                 new Mutant("evaluation", "confusion_matrix", "C[(int) Y.get(0, j)][(int) predictions.get(0, j)]",
                         "C[(int) predictions.get(0, j)][(int) Y.get(0, j)]", "rows and columns are swapped"),
