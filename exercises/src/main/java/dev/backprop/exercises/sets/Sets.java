@@ -11,7 +11,7 @@ public final class Sets {
 
     /** The sets, numbered as in the workshop. */
     public static List<ExerciseSet> all() {
-        return List.of(ActivationsSet.set(), TwoLayerSet.set(), LossesSet.set(), DeepSet.set(), GradientCheckSet.set(), OptimizationSet.set(), EvaluationSet.set());
+        return List.of(ActivationsSet.set(), TwoLayerSet.set(), LossesSet.set(), DeepSet.set(), GradientCheckSet.set(), OptimizationSet.set(), RegularizationSet.set(), EvaluationSet.set());
     }
 
     /** The set with this name or number, or null. */
