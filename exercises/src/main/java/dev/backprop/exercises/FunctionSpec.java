@@ -65,6 +65,16 @@ public final class FunctionSpec {
         return formula;
     }
 
+    /** Fresh, seeded arguments, as the grader passes them. */
+    public Object[] newInputs() {
+        return inputs.get();
+    }
+
+    /** The named parts of a result of this function. */
+    public List<Part> partsOf(Object result) {
+        return parts.apply(result);
+    }
+
     /** The functions (workshop names) this one calls: it is BLOCKED while one of them fails. */
     public FunctionSpec dependsOn(String... names) {
         dependsOn.addAll(List.of(names));

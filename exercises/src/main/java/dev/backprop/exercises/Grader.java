@@ -63,7 +63,7 @@ public final class Grader {
         return out.toString().stripTrailing();
     }
 
-    private Class<?> reference(ExerciseSet set) {
+    Class<?> reference(ExerciseSet set) {
         String solution = solutionSource(set);
         StudentCompiler.Compiled reference = compiler.compile(set.className(), Regions.solutionAsStudent(solution),
                 Regions.studentFile(solution), set.className() + ".java (reference)");
