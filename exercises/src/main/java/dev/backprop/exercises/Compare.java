@@ -122,14 +122,21 @@ public final class Compare {
                 out.add("diagnosis: a row where a column belongs. In numpy this is the (" + e.rows()
                         + ",) array that np.sum(..., axis=1) gives without keepdims=True, which broadcasts like a"
                         + " row (1, " + e.rows() + "); keep the sum a column " + e.shape() + ".");
+            } else if (e.cols() == 1 && m > 1 && a.cols() == m && (a.rows() == e.rows() || a.rows() == 1)) {
+                out.add("diagnosis: " + name + " still has one column per example (m = " + m + "): "
+                        + (a.rows() == 1 ? "it was summed over axis 0 (the units); " : "")
+                        + "sum over the examples, axis 1, as in the workshop's np.sum(dZ, axis=1, keepdims=True)");
             } else if (a.shape().equals(new dev.backprop.core.matrix.Shape(e.cols(), e.rows()))
                     && allClose(a.T().contiguous(), e)) {
                 out.add("diagnosis: " + name + " is transposed: it equals the expected " + name + ".T");
+            } else if (a.shape().equals(new dev.backprop.core.matrix.Shape(e.cols(), e.rows()))) {
+                out.add("diagnosis: the shape is transposed: check the order of the product (A·B vs B·A) and"
+                        + " which factor carries the ᵀ");
             } else if (e.cols() == 1 && a.rows() == e.rows() && a.cols() == e.rows()) {
                 out.add("diagnosis: a column vector (n, 1) broadcast against a row (1, n) gives (n, n): was a"
                         + " bias or its gradient a row (the keepdims mistake) somewhere before this?");
-            } else if (e.rows() == a.cols() || e.cols() == a.rows()) {
-                out.add("diagnosis: check the order of the product: (a, b)·(b, c) is (a, c), and Wᵀ swaps the"
+            } else {
+                out.add("diagnosis: check the shapes in the products: (a, b)·(b, c) is (a, c), and ᵀ swaps the"
                         + " dimensions");
             }
             return out;
