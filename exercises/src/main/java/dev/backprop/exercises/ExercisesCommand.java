@@ -27,8 +27,8 @@ final class ExercisesCommand implements Callable<Integer> {
         Grader grader = new Grader(workspace);
         for (ExerciseSet set : Sets.all()) {
             SetResult result = grader.grade(set, false);
-            out.printf("%d  %-15s %-40s %d/%d passed%n", set.number(), set.name(), set.title(), result.passed(),
-                    result.results().size());
+            out.printf("%d  %-15s %-36s %d/%d passed   %s.java%n", set.number(), set.name(), set.title(),
+                    result.passed(), result.results().size(), set.className());
             for (FunctionResult r : result.results()) {
                 out.printf("       %s %s%n", r.passed() ? "✓" : r.status() == FunctionResult.Status.BLOCKED ? "–" : "✗",
                         r.function());

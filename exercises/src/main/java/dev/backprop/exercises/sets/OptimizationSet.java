@@ -81,9 +81,9 @@ final class OptimizationSet {
                         Inputs.randn(3, 2, 10), Inputs.labels(4, 10), 4, 0})
                 .parts(OptimizationSet::batchParts)
                 .mistake("the examples were not shuffled: apply the permutation to the columns of X and Y first",
-                        in -> batches((Matrix) in[0], (Matrix) in[1], 4, false, true))
+                        in -> batches((Matrix) in[0], (Matrix) in[1], 4, true))
                 .mistake("the last, smaller mini-batch was dropped: the m mod size examples left over form one more",
-                        in -> batches(shuffled((Matrix) in[0]), shuffled((Matrix) in[1]), 4, false, false))
+                        in -> batches(shuffled((Matrix) in[0]), shuffled((Matrix) in[1]), 4, false))
                 .hints("Shuffle once, with one permutation for both X and Y, so each example keeps its label.",
                         "⌊m / size⌋ complete mini-batches, then one more if m is not a multiple of size.",
                         "The given columnsAt shuffles the columns; A.columns(from, to) cuts.");
@@ -101,7 +101,7 @@ final class OptimizationSet {
         return Matrix.of(out);
     }
 
-    private static List<MiniBatch> batches(Matrix X, Matrix Y, int size, boolean unused, boolean keepLast) {
+    private static List<MiniBatch> batches(Matrix X, Matrix Y, int size, boolean keepLast) {
         List<MiniBatch> out = new ArrayList<>();
         int m = X.cols();
         for (int k = 0; k < m / size; k++) {
