@@ -82,7 +82,14 @@ public final class Grader {
         List<FunctionResult> results = new ArrayList<>();
         Map<String, FunctionResult> byName = new HashMap<>();
         for (FunctionSpec f : set.functions()) {
-            FunctionResult r = gradeOne(f, subject, reference, byName);
+            FunctionResult r;
+            try {
+                r = gradeOne(f, subject, reference, byName);
+            } catch (RuntimeException e) {
+                // a result the grader cannot take apart (a list holding null, say) fails this function only
+                r = fail(f, "the grader could not check what " + f.workshopName() + " returned: "
+                        + Sandbox.describe(e, subject.type() == null ? Grader.class : subject.type()));
+            }
             results.add(r);
             byName.put(f.workshopName(), r);
         }

@@ -79,6 +79,14 @@ class ExerciseSetsTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
+    void everyBackwardFunctionHasAGradientCheck(ExerciseSet set) {
+        assertThat(set.functions()).filteredOn(f -> f.workshopName().contains("backward")
+                        || set.name().equals("losses"))
+                .allSatisfy(f -> assertThat(f.gradientCheck).as(f.workshopName()).isNotNull());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
     void everyFunctionHasAtLeastTwoHintsAndAFormula(ExerciseSet set) {
         assertThat(set.functions()).allSatisfy(f -> {
             assertThat(f.hints()).as(f.workshopName()).hasSizeBetween(2, 3);

@@ -159,4 +159,13 @@ class TwoLayerMutantTests {
                 "((double[]) X.storage())[0] = 0; Matrix Z1 = W1.dot(X).plus(b1);")))
                 .contains("modified its input X in place");
     }
+
+    @Test
+    void aResultTheGraderCannotTakeApartFailsOnlyItsFunction() {
+        SetResult result = Grading.gradeIn("optimization", "randomMiniBatches", "return miniBatches;",
+                "miniBatches.add(null); return miniBatches;");
+        assertThat(Grading.message(result.result("random_mini_batches")))
+                .startsWith("the grader could not check what random_mini_batches returned: NullPointerException");
+        assertThat(result.result("update_lr").status()).isEqualTo(Status.PASS);
+    }
 }

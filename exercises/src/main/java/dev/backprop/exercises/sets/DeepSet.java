@@ -212,6 +212,20 @@ final class DeepSet {
                         })
                 .mistake("the activation's backward step is missing: dA was passed to linear_backward as dZ",
                         in -> DeepNetwork.linearBackward((Matrix) in[0], (LayerCache) in[1]))
+                .gradientCheck((result, in) -> {
+                    Matrix dA = (Matrix) in[0];
+                    LayerCache c = (LayerCache) in[1];
+                    LayerGradients g = (LayerGradients) result;
+                    Relu relu = new Relu();
+                    // J = (1/m) Σ dA ⊙ relu(W · A_prev + b): its gradients are dW, db and dA_prev / m
+                    return List.of(
+                            new ParameterGradient("dW", 1, g.dW(), Inputs.numericGradient(c.W(),
+                                    W -> relu.forward(W.dot(c.A_prev()).plus(c.b())).times(dA).sum() / M)),
+                            new ParameterGradient("db", 1, g.db(), Inputs.numericGradient(c.b(),
+                                    b -> relu.forward(c.W().dot(c.A_prev()).plus(b)).times(dA).sum() / M)),
+                            new ParameterGradient("dA_prev", 0, g.dA_prev(), Inputs.numericGradient(c.A_prev(),
+                                    A -> relu.forward(c.W().dot(A).plus(c.b())).times(dA).sum())));
+                })
                 .hints("Two steps: dZ from dA through the activation, then the linear part.",
                         "reluBackward(dA, cache.Z()) or sigmoidBackward(...), chosen by the activation's name.");
     }
