@@ -178,9 +178,15 @@ final class StudentCompiler {
         }
     }
 
+    /** javac's first line, and its "symbol:" line where it names what cannot be found. */
     private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String[] lines = s.split("\n");
+        for (String line : lines) {
+            if (line.trim().startsWith("symbol:")) {
+                return lines[0] + " (" + line.trim() + ")";
+            }
+        }
+        return lines[0];
     }
 
     private static String hash(String s) {
