@@ -43,6 +43,9 @@ final class StudentCompiler {
     record Compiled(Class<?> type, Map<String, String> errorsByMethod, String fileError) {
     }
 
+    /** Part of the cache key: change it when what is cached (the messages, say) changes. */
+    private static final String CACHE_VERSION = "2";
+
     private final Path cacheRoot;
 
     StudentCompiler(Path cacheRoot) {
@@ -55,7 +58,8 @@ final class StudentCompiler {
      */
     Compiled compile(String className, String source, String stubSource, String displayName) {
         String classpath = classpath();
-        Path dir = cacheRoot.resolve(className + "-" + hash(source + "\0" + stubSource + "\0" + classpath));
+        Path dir = cacheRoot.resolve(className + "-" + hash(CACHE_VERSION + "\0" + source + "\0" + stubSource + "\0"
+                + classpath));
         Path done = dir.resolve("compiled.properties");
         Properties result = new Properties();
         if (Files.isRegularFile(done)) {
@@ -183,7 +187,7 @@ final class StudentCompiler {
         String[] lines = s.split("\n");
         for (String line : lines) {
             if (line.trim().startsWith("symbol:")) {
-                return lines[0] + " (" + line.trim() + ")";
+                return lines[0] + " (" + line.trim().replaceAll("\\s+", " ") + ")";
             }
         }
         return lines[0];
