@@ -235,7 +235,8 @@ public final class Compare {
         if (Math.abs(r - 0.5) < 1e-6) {
             return "is half the expected value: a stray ½, or a missing factor 2?";
         }
-        return String.format(Locale.ROOT, "is %.6g times the expected one (every element, the same factor)", r);
+        return "is " + repr(Double.parseDouble(String.format(Locale.ROOT, "%.6g", r)))
+                + " times the expected one (every element, the same factor)";
     }
 
     /** numpy's repr of a float64 scalar: {@code 0.6931471805599453}, {@code 1e-05}, {@code 0.0}. */
