@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ./workshop check SET [FUNCTION]}: compile what changed and grade it. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Compile your exercise file and grade it, function by function.")
-final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

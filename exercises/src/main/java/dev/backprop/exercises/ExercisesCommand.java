@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "exercises", mixinStandardHelpOptions = true,
         description = "List the exercise sets, their functions and which pass.",
         subcommands = {ExercisesCommand.Reset.class, ExercisesCommand.Export.class})
-final class ExercisesCommand implements Callable<Integer> {
+public final class ExercisesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -52,7 +52,7 @@ final class ExercisesCommand implements Callable<Integer> {
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
             description = "Restore a set's student file to the untouched stubs (your code in it is lost).")
-    static final class Reset implements Callable<Integer> {
+    public static final class Reset implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
@@ -74,7 +74,7 @@ final class ExercisesCommand implements Callable<Integer> {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Export a set as a worksheet: instructions, formulas, the stubs and the expected output.")
-    static final class Export implements Callable<Integer> {
+    public static final class Export implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
