@@ -82,7 +82,8 @@ public final class ExercisesCommand implements Callable<Integer> {
         @Parameters(paramLabel = "SET", description = "The set, by name or number.")
         String setName;
 
-        @Option(names = "--format", defaultValue = "md", description = "md or html (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", defaultValue = "md",
+                description = "md, html or ipynb (a notebook for a Java kernel) (default: ${DEFAULT-VALUE}).")
         String format;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of printing.")
@@ -91,8 +92,9 @@ public final class ExercisesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ExerciseSet set = set(spec, setName);
-            if (!format.equals("md") && !format.equals("html")) {
-                throw new ParameterException(spec.commandLine(), "--format must be md or html, not '" + format + "'");
+            if (!format.equals("md") && !format.equals("html") && !format.equals("ipynb")) {
+                throw new ParameterException(spec.commandLine(), "--format must be md, html or ipynb, not '" + format
+                        + "'");
             }
             String text = Worksheet.export(new Grader(Workspace.current()), set, format);
             if (out == null) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A set as a worksheet an instructor hands out: for each function its instructions, the workshop's formulas, the
- * stub the student fills in and the expected output on the grader's seeded inputs. Markdown or HTML.
+ * stub the student fills in and the expected output on the grader's seeded inputs. Markdown, HTML, or a Jupyter
+ * notebook (nbformat 4.5, for a Java kernel such as IJava/JJava: the stubs are code cells).
  */
 public final class Worksheet {
 
@@ -15,13 +16,15 @@ public final class Worksheet {
     private Worksheet() {
     }
 
-    /** The worksheet of a set; {@code format} is {@code md} or {@code html}. */
+    /** The worksheet of a set; {@code format} is {@code md}, {@code html} or {@code ipynb}. */
     public static String export(Grader grader, ExerciseSet set, String format) {
         List<Block> blocks = blocks(grader, set);
         return switch (format) {
             case "md" -> markdown(blocks);
             case "html" -> html(set, blocks);
-            default -> throw new IllegalArgumentException("export: unknown format '" + format + "' (md or html)");
+            case "ipynb" -> notebook(set, blocks);
+            default -> throw new IllegalArgumentException("export: unknown format '" + format
+                    + "' (md, html or ipynb)");
         };
     }
 
@@ -113,6 +116,60 @@ public final class Worksheet {
             }
         }
         return out.append("</body>\n</html>\n").toString();
+    }
+
+    /** nbformat 4.5: markdown cells for the text, a code cell per stub; ids from the set and the cell's number. */
+    private static String notebook(ExerciseSet set, List<Block> blocks) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode cells = root.putArray("cells");
+        StringBuilder markdown = new StringBuilder();
+        int n = 0;
+        for (Block b : blocks) {
+            if (!b.kind().equals("code")) {
+                markdown.append(switch (b.kind()) {
+                    case "h1" -> "# " + b.text();
+                    case "h2" -> "## " + b.text();
+                    case "p" -> b.text();
+                    default -> "```\n" + b.text() + "\n```";
+                }).append("\n\n");
+                continue;
+            }
+            n = cell(cells, set, n, "markdown", markdown.toString().stripTrailing());
+            markdown.setLength(0);
+            n = cell(cells, set, n, "code", b.text());
+        }
+        if (markdown.length() > 0) {
+            cell(cells, set, n, "markdown", markdown.toString().stripTrailing());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = root.putObject("metadata");
+        metadata.putObject("kernelspec").put("display_name", "Java").put("language", "java").put("name", "java");
+        metadata.putObject("language_info").put("name", "java");
+        root.put("nbformat", 4).put("nbformat_minor", 5);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the worksheet notebook", e);
+        }
+    }
+
+    private static int cell(com.fasterxml.jackson.databind.node.ArrayNode cells, ExerciseSet set, int n, String type,
+                            String text) {
+        com.fasterxml.jackson.databind.node.ObjectNode cell = cells.addObject();
+        cell.put("cell_type", type).put("id", set.name() + "-" + String.format(java.util.Locale.ROOT, "%02d", n))
+                .putObject("metadata");
+        com.fasterxml.jackson.databind.node.ArrayNode source = cell.putArray("source");
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            source.add(i < lines.length - 1 ? lines[i] + "\n" : lines[i]);
+        }
+        if (type.equals("code")) {
+            cell.putNull("execution_count");
+            cell.putArray("outputs");
+        }
+        return n + 1;
     }
 
     private static String escape(String s) {

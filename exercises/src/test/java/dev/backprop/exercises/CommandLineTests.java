@@ -119,6 +119,23 @@ class CommandLineTests {
     }
 
     @Test
+    void exportAsANotebookGivesNbformat45WithTheStubsAsCodeCells() throws IOException {
+        Path ipynb = module.resolve("two-layer.ipynb");
+        assertThat(run("exercises", "export", "two-layer", "--format", "ipynb", "--out", ipynb.toString())).isZero();
+        JsonNode nb = new ObjectMapper().readTree(ipynb.toFile());
+        assertThat(nb.get("nbformat").asInt()).isEqualTo(4);
+        assertThat(nb.get("nbformat_minor").asInt()).isEqualTo(5);
+        assertThat(nb.get("metadata").get("kernelspec").get("language").asText()).isEqualTo("java");
+        JsonNode cells = nb.get("cells");
+        assertThat(cells).hasSize(17);
+        assertThat(cells.get(0).get("cell_type").asText()).isEqualTo("markdown");
+        assertThat(cells.get(5).get("cell_type").asText()).isEqualTo("code");
+        assertThat(cells.get(5).get("id").asText()).isEqualTo("two-layer-05");
+        assertThat(cells.get(5).get("source").toString()).contains("forwardPropagation")
+                .contains("// YOUR CODE STARTS HERE (≈ 4 lines)");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         assertThat(run("check", "nope")).isEqualTo(2);
         assertThat(err.toString()).startsWith("workshop: unknown exercise set 'nope'").hasLineCount(1);
