@@ -1,5 +1,7 @@
 package dev.backprop.notebooks;
 
+import dev.backprop.exercises.CheckCommand;
+import dev.backprop.exercises.ExercisesCommand;
 import dev.backprop.lessons.ListCommand;
 import dev.backprop.lessons.RunCommand;
 import dev.backprop.lessons.TrainCommand;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             TrainCommand.class,
             ExportNotebooks.class,
+            ExercisesCommand.class,
+            CheckCommand.class,
             HelpCommand.class,
         })
 public final class WorkshopMain implements Callable<Integer> {

@@ -1,0 +1,110 @@
+package dev.backprop.exercises;
+
+import dev.backprop.exercises.sets.Sets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ./workshop exercises}: the sets, their functions and which pass; {@code reset}; {@code export}. */
+@Command(name = "exercises", mixinStandardHelpOptions = true,
+        description = "List the exercise sets, their functions and which pass.",
+        subcommands = {ExercisesCommand.Reset.class, ExercisesCommand.Export.class})
+public final class ExercisesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Workspace workspace = Workspace.current();
+        Grader grader = new Grader(workspace);
+        for (ExerciseSet set : Sets.all()) {
+            SetResult result = grader.grade(set, false);
+            out.printf("%d  %-15s %-36s %d/%d passed   %s.java%n", set.number(), set.name(), set.title(),
+                    result.passed(), result.results().size(), set.className());
+            for (FunctionResult r : result.results()) {
+                out.printf("       %s %s%n", r.passed() ? "✓" : r.status() == FunctionResult.Status.BLOCKED ? "–" : "✗",
+                        r.function());
+            }
+        }
+        out.println();
+        out.println("Edit the files under " + workspace.moduleDir().resolve("src/student/java")
+                + ", then: ./workshop check SET [FUNCTION] [--hint]");
+        out.flush();
+        return 0;
+    }
+
+    static ExerciseSet set(CommandSpec spec, String name) {
+        ExerciseSet set = Sets.find(name);
+        if (set == null) {
+            throw new ParameterException(spec.commandLine(), "unknown exercise set '" + name + "' (one of: "
+                    + String.join(", ", Sets.all().stream().map(ExerciseSet::name).toList()) + ")");
+        }
+        return set;
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "Restore a set's student file to the untouched stubs (your code in it is lost).")
+    public static final class Reset implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SET", description = "The set, by name or number (e.g. two-layer or 2).")
+        String setName;
+
+        @Override
+        public Integer call() {
+            ExerciseSet set = set(spec, setName);
+            Workspace workspace = Workspace.current();
+            Path file = workspace.student(set.className());
+            Workspace.write(file, new Grader(workspace).stubSource(set));
+            spec.commandLine().getOut().println("reset " + file);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export a set as a worksheet: instructions, formulas, the stubs and the expected output.")
+    public static final class Export implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SET", description = "The set, by name or number.")
+        String setName;
+
+        @Option(names = "--format", defaultValue = "md",
+                description = "md, html or ipynb (a notebook for a Java kernel) (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of printing.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            ExerciseSet set = set(spec, setName);
+            if (!format.equals("md") && !format.equals("html") && !format.equals("ipynb")) {
+                throw new ParameterException(spec.commandLine(), "--format must be md, html or ipynb, not '" + format
+                        + "'");
+            }
+            String text = Worksheet.export(new Grader(Workspace.current()), set, format);
+            if (out == null) {
+                spec.commandLine().getOut().print(text);
+            } else {
+                Workspace.write(out, text);
+                spec.commandLine().getOut().println("wrote " + out);
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The exercise sets: for each graded function its seeded inputs, known mistakes, hints and formula. */
+package dev.backprop.exercises.sets;

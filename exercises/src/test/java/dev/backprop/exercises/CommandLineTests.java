@@ -1,0 +1,152 @@
+package dev.backprop.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The exercises and check commands, run in a copy of the module's sources. */
+class CommandLineTests {
+
+    @TempDir
+    Path module;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void copyTheSources() throws IOException {
+        Path here = Path.of("").toAbsolutePath();
+        for (String root : new String[] {"src/solution", "src/student"}) {
+            try (Stream<Path> files = Files.walk(here.resolve(root))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path target = module.resolve(here.relativize(f));
+                    Files.createDirectories(target.getParent());
+                    Files.copy(f, target);
+                }
+            }
+        }
+        System.setProperty("backprop.exercises.dir", module.toString());
+    }
+
+    @AfterEach
+    void forgetTheWorkspace() {
+        System.clearProperty("backprop.exercises.dir");
+    }
+
+    private int run(String... args) {
+        CommandLine cl = ExercisesMain.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path studentFile() {
+        return Workspace.current().student("TwoLayerNetworkExercise");
+    }
+
+    @Test
+    void checkGradesTheStudentFileAndEndsWithTheSummaryLine() {
+        assertThat(run("check", "two-layer")).isEqualTo(1);
+        assertThat(out.toString()).contains("✗ FAIL    layer_sizes").contains("– BLOCKED predict")
+                .endsWith("two-layer: 0/8 passed\n");
+    }
+
+    @Test
+    void checkOneFunctionPrintsOnlyThatFunction() {
+        run("check", "two-layer", "compute_cost");
+        assertThat(out.toString()).contains("compute_cost").doesNotContain("layer_sizes");
+    }
+
+    @Test
+    void hintsAreRevealedOneLevelAtATime() {
+        run("check", "two-layer", "forward_propagation", "--hint");
+        assertThat(out.toString()).contains("hint 1/3 for forward_propagation").doesNotContain("hint 2/3");
+        run("check", "two-layer", "forward_propagation", "--hint");
+        assertThat(out.toString()).contains("hint 2/3 for forward_propagation").doesNotContain("hint 3/3");
+    }
+
+    @Test
+    void solutionsScoreFullMarksInGradescopesJson() throws IOException {
+        Path json = module.resolve("results.json");
+        assertThat(run("check", "two-layer", "--solutions", "--json", json.toString())).isEqualTo(0);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("score").asDouble()).isEqualTo(8.0);
+        assertThat(root.get("tests")).hasSize(8);
+        JsonNode first = root.get("tests").get(0);
+        assertThat(first.get("name").asText()).isEqualTo("two-layer: layer_sizes");
+        assertThat(first.get("status").asText()).isEqualTo("passed");
+        assertThat(first.get("max_score").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aFileThatDoesNotCompileAtAllFailsEveryFunctionButNotTheCommand() throws IOException {
+        Files.writeString(studentFile(), Files.readString(studentFile()).replace("public final class", "public finl"));
+        assertThat(run("check", "two-layer")).isEqualTo(1);
+        assertThat(out.toString()).contains("does not compile: TwoLayerNetworkExercise.java:")
+                .contains("two-layer: 0/8 passed");
+    }
+
+    @Test
+    void resetRestoresTheStubs() throws IOException {
+        String stub = Files.readString(studentFile());
+        Files.writeString(studentFile(), stub.replace("int n_h = 0;", "int n_h = 4;"));
+        assertThat(run("exercises", "reset", "two-layer")).isEqualTo(0);
+        assertThat(Files.readString(studentFile())).isEqualTo(stub);
+    }
+
+    @Test
+    void exportWritesAWorksheetWithFormulasStubsAndExpectedOutput() throws IOException {
+        Path html = module.resolve("two-layer.html");
+        assertThat(run("exercises", "export", "two-layer", "--format", "html", "--out", html.toString())).isZero();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>")
+                .contains("<h2>3. forward_propagation (Java: forwardPropagation)</h2>")
+                .contains("Z1 = W1 · X + b1").contains("// YOUR CODE STARTS HERE (≈ 4 lines)")
+                .contains("Z1 =\n[[").contains("A2 = [[");
+        assertThat(run("exercises", "export", "two-layer", "--format", "md")).isZero();
+        assertThat(out.toString()).contains("## 4. compute_cost (Java: computeCost)").contains("```java");
+    }
+
+    @Test
+    void exportAsANotebookGivesNbformat45WithTheStubsAsCodeCells() throws IOException {
+        Path ipynb = module.resolve("two-layer.ipynb");
+        assertThat(run("exercises", "export", "two-layer", "--format", "ipynb", "--out", ipynb.toString())).isZero();
+        JsonNode nb = new ObjectMapper().readTree(ipynb.toFile());
+        assertThat(nb.get("nbformat").asInt()).isEqualTo(4);
+        assertThat(nb.get("nbformat_minor").asInt()).isEqualTo(5);
+        assertThat(nb.get("metadata").get("kernelspec").get("language").asText()).isEqualTo("java");
+        JsonNode cells = nb.get("cells");
+        assertThat(cells).hasSize(17);
+        assertThat(cells.get(0).get("cell_type").asText()).isEqualTo("markdown");
+        assertThat(cells.get(5).get("cell_type").asText()).isEqualTo("code");
+        assertThat(cells.get(5).get("id").asText()).isEqualTo("two-layer-05");
+        assertThat(cells.get(5).get("source").toString()).contains("forwardPropagation")
+                .contains("// YOUR CODE STARTS HERE (≈ 4 lines)");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCode2() {
+        assertThat(run("check", "nope")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("workshop: unknown exercise set 'nope'").hasLineCount(1);
+        assertThat(run("check", "two-layer", "no_such_function")).isEqualTo(2);
+        assertThat(run("exercises", "export", "two-layer", "--format", "pdf")).isEqualTo(2);
+    }
+
+    @Test
+    void theListingShowsEverySetAndItsFunctions() {
+        assertThat(run("exercises")).isZero();
+        assertThat(out.toString()).contains("2  two-layer").contains("0/8 passed").contains("✗ forward_propagation")
+                .contains("8  evaluation");
+    }
+}
