@@ -41,6 +41,29 @@ public final class LessonSource {
         return split(of(lesson));
     }
 
+    /** The lesson file's {@code import} lines, in order: what its steps' code needs besides its own package. */
+    public static List<String> imports(Lesson lesson) {
+        return of(lesson).lines().filter(line -> line.startsWith("import ")).toList();
+    }
+
+    /**
+     * The lesson's members after its {@code run} method, dedented: the helpers its steps call (e.g.
+     * {@code plotActivation}), which a notebook declares in its setup cell so that each step's cell can call them.
+     */
+    public static String helpers(Lesson lesson) {
+        return helpers(of(lesson));
+    }
+
+    static String helpers(String source) {
+        int run = source.indexOf("public void run(LessonLog log)");
+        if (run < 0) {
+            throw new IllegalArgumentException("no 'public void run(LessonLog log)' in the lesson source");
+        }
+        int bodyEnd = matching(source, source.indexOf('{', run), '{', '}');
+        int classEnd = source.lastIndexOf('}');
+        return classEnd <= bodyEnd ? "" : dedent(source.substring(bodyEnd + 1, classEnd));
+    }
+
     /** Cuts a lesson's source into steps; the last step ends where the {@code run} method does. */
     static List<StepSource> split(String source) {
         int run = source.indexOf("public void run(LessonLog log)");
