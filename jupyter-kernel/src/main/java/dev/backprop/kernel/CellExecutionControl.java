@@ -15,8 +15,22 @@ final class CellExecutionControl extends LocalExecutionControl {
     static final String INTERRUPTED = "Cell interrupted";
 
     private volatile Thread running;
+    private volatile boolean inCell;
     private volatile boolean interrupted;
     private volatile Object value;
+
+    /**
+     * A cell begins: from now until {@link #endCell()} an interrupt stops the cell, also when it comes between two
+     * of its snippets (while JShell compiles the next one): that snippet and the rest then do not run.
+     */
+    void beginCell() {
+        interrupted = false;
+        inCell = true;
+    }
+
+    void endCell() {
+        inCell = false;
+    }
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
@@ -30,12 +44,13 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
         }, "backprop-cell");
         thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        interrupted = false;
         value = null;
         running = thread;
         try {
-            thread.start();
-            thread.join();
+            if (!interrupted) {
+                thread.start();
+                thread.join();
+            }
         } finally {
             running = null;
         }
@@ -57,15 +72,19 @@ final class CellExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Stops the running snippet, if any: interrupts its thread (a loop that checks {@link Thread#interrupted()} or a
-     * {@code sleep} ends there), and if it is still running half a second later, stops it the hard way.
+     * Stops the cell, if one runs: no further snippet of it starts, and the running one's thread is interrupted (a
+     * loop that checks {@link Thread#interrupted()} or a {@code sleep} ends there); if it still runs half a second
+     * later, it is stopped the hard way.
      */
     void interrupt() {
+        if (!inCell) {
+            return;
+        }
+        interrupted = true;
         Thread thread = running;
         if (thread == null) {
             return;
         }
-        interrupted = true;
         thread.interrupt();
         try {
             thread.join(500);

@@ -105,11 +105,16 @@ public final class WorkshopKernel extends BaseKernel {
         Object value = null;
         String rest = code;
         CompletionInfo info = analysis.analyzeCompletion(rest);
-        while (info.completeness().isComplete()) {
-            int offset = code.length() - rest.length();
-            value = evalSnippet(cell, info.source(), offset);
-            rest = info.remaining();
-            info = analysis.analyzeCompletion(rest);
+        control.beginCell();
+        try {
+            while (info.completeness().isComplete()) {
+                int offset = code.length() - rest.length();
+                value = evalSnippet(cell, info.source(), offset);
+                rest = info.remaining();
+                info = analysis.analyzeCompletion(rest);
+            }
+        } finally {
+            control.endCell();
         }
         if (info.completeness() != Completeness.EMPTY) {
             int offset = code.length() - rest.length() + (rest.length() - rest.stripLeading().length());
