@@ -49,6 +49,9 @@ public final class KernelCommand implements Runnable {
             description = "Writes the kernelspec: Jupyter then starts the kernel with this Java and this build of "
                     + "the workshop. Run it again after moving the workshop or changing Java.")
     static final class Install implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @ArgGroup(exclusive = true)
         Location location;
 
@@ -58,11 +61,12 @@ public final class KernelCommand implements Runnable {
             try {
                 Path dir = Kernelspec.install(kernels,
                         Kernelspec.kernelJson(Kernelspec.currentJava(), Kernelspec.currentClasspath()));
-                System.out.println("installed the kernel " + WorkshopKernel.NAME + " (\"" + WorkshopKernel.DISPLAY_NAME
-                        + "\") in " + dir);
+                spec.commandLine().getOut().println("installed the kernel " + WorkshopKernel.NAME + " (\""
+                        + WorkshopKernel.DISPLAY_NAME + "\") in " + dir);
                 return 0;
             } catch (IOException e) {
-                System.err.println("kernel install: cannot write the kernelspec under " + kernels + ": " + e);
+                spec.commandLine().getErr().println("kernel install: cannot write the kernelspec under " + kernels
+                        + ": " + e);
                 return 1;
             }
         }
@@ -70,6 +74,9 @@ public final class KernelCommand implements Runnable {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes the kernelspec.")
     static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @ArgGroup(exclusive = true)
         Location location;
 
@@ -79,13 +86,15 @@ public final class KernelCommand implements Runnable {
             try {
                 Path removed = Kernelspec.remove(kernels);
                 if (removed == null) {
-                    System.err.println("kernel remove: no kernel " + WorkshopKernel.NAME + " in " + kernels);
+                    spec.commandLine().getErr().println("kernel remove: no kernel " + WorkshopKernel.NAME + " in "
+                            + kernels);
                     return 1;
                 }
-                System.out.println("removed the kernel " + WorkshopKernel.NAME + " from " + removed);
+                spec.commandLine().getOut().println("removed the kernel " + WorkshopKernel.NAME + " from " + removed);
                 return 0;
             } catch (IOException e) {
-                System.err.println("kernel remove: cannot remove " + kernels.resolve(WorkshopKernel.NAME) + ": " + e);
+                spec.commandLine().getErr().println("kernel remove: cannot remove "
+                        + kernels.resolve(WorkshopKernel.NAME) + ": " + e);
                 return 1;
             }
         }

@@ -113,7 +113,8 @@ class KernelProtocolTests {
 
         assertThat(text(published, "stream")).isEqualTo("before the plot\n");
         Received display = published.stream().filter(m -> m.type().equals("display_data")).findFirst().orElseThrow();
-        byte[] png = Base64.getDecoder().decode(display.content().getAsJsonObject("data").get("image/png").getAsString());
+        byte[] png = Base64.getDecoder().decode(
+                display.content().getAsJsonObject("data").get("image/png").getAsString());
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(display.content().getAsJsonObject("data").get("text/plain").getAsString())
                 .isEqualTo("<squares: \"Squares\", 800×600 PNG>");
@@ -154,7 +155,8 @@ class KernelProtocolTests {
 
     private static String text(List<Received> messages, String type) {
         StringBuilder text = new StringBuilder();
-        messages.stream().filter(m -> m.type().equals(type)).forEach(m -> text.append(m.content().get("text").getAsString()));
+        messages.stream().filter(m -> m.type().equals(type))
+                .forEach(m -> text.append(m.content().get("text").getAsString()));
         return text.toString();
     }
 }

@@ -88,7 +88,8 @@ class WorkshopKernelTests {
 
     @Test
     void aCompileErrorNamesTheLineOfTheCell() {
-        CellError error = catchThrowableOfType(CellError.class, () -> kernel.eval("int ok = 1;\nint bad = undefinedName + 1;"));
+        CellError error = catchThrowableOfType(CellError.class,
+                () -> kernel.eval("int ok = 1;\nint bad = undefinedName + 1;"));
 
         assertThat(error.ename()).isEqualTo("CompileError");
         assertThat(error.evalue()).startsWith("line 2: cannot find symbol");
@@ -110,7 +111,8 @@ class WorkshopKernelTests {
     void anEndlessLoopIsInterruptedAndTheKernelGoesOn() throws Exception {
         kernel.eval("int before = 41;");
         CompletableFuture<CellError> endless = CompletableFuture.supplyAsync(
-                () -> catchThrowableOfType(CellError.class, () -> kernel.eval("long spins = 0;\nwhile (true) { spins++; }")));
+                () -> catchThrowableOfType(CellError.class,
+                        () -> kernel.eval("long spins = 0;\nwhile (true) { spins++; }")));
         Thread.sleep(1000);   // let the loop start; the assertion below does not depend on how long it ran
         assertThat(endless).isNotDone();
 
