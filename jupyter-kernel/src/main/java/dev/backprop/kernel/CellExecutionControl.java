@@ -43,7 +43,8 @@ final class CellExecutionControl extends LocalExecutionControl {
                 failure.set(e);
             }
         }, "backprop-cell");
-        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        // the snippets' class loader (a child of the class path's), for code that looks up services or resources
+        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         value = null;
         running = thread;
         try {

@@ -122,8 +122,8 @@ public final class LessonNotebook {
     private static String introduction(Lesson lesson, OutputRecorder recorder) {
         String intro = "The workshop's lesson `" + lesson.name() + "` as a notebook: each step's explanation, its Java "
                 + "code from `" + lesson.getClass().getSimpleName() + ".java`, and below the code what the step "
-                + "printed and plotted when it ran on the CPU. To run it cell by cell, open it in Jupyter with the kernel "
-                + "\"" + Notebook.KERNEL_DISPLAY_NAME + "\" (`./workshop kernel install`), run the setup cell first, "
+                + "printed and plotted when it ran on the CPU. To run it cell by cell, open it in Jupyter with the "
+                + "kernel \"" + Notebook.KERNEL_DISPLAY_NAME + "\" (`./workshop kernel install`), run the setup cell first, "
                 + "then change a number and run a cell again; to run the whole lesson: `./workshop run "
                 + lesson.name() + "`.";
         if (recorder.omittedElapsedTime()) {

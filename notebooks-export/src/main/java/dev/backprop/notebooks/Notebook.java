@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A Jupyter notebook in nbformat 4.5 for the workshop's Java kernel: Markdown cells, and code cells with the outputs they
- * produced. {@link #toIpynb()} gives the {@code .ipynb} text exactly as Jupyter would save it (see {@link Json}), with
- * multi-line text split into lines the way {@code nbformat} splits it.
+ * A Jupyter notebook in nbformat 4.5 for the workshop's Java kernel: Markdown cells, and code cells with the outputs
+ * they produced. {@link #toIpynb()} gives the {@code .ipynb} text exactly as Jupyter would save it (see
+ * {@link Json}), with multi-line text split into lines the way {@code nbformat} splits it.
  *
  * @param title the notebook's title, kept in its metadata
  * @param cells in order; every cell has an id, unique in the notebook
