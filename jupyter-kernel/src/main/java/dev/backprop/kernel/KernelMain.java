@@ -41,6 +41,9 @@ public final class KernelMain {
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        Thread warmUp = new Thread(kernel::warmUp, "backprop-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         connection.waitUntilClose();
         return 0;
     }

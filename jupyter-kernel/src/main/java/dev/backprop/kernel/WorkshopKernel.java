@@ -152,6 +152,18 @@ public final class WorkshopKernel extends BaseKernel {
         return shown;
     }
 
+    /**
+     * Compiles and runs a throwaway snippet, so that JShell's compiler is loaded before the first cell (it takes
+     * seconds): {@link KernelMain} calls it on a thread of its own once Jupyter is connected; a cell that comes
+     * sooner waits for it.
+     */
+    synchronized void warmUp() {
+        for (SnippetEvent event : jshell.eval("Math.max(0, 1)")) {
+            jshell.drop(event.snippet());
+        }
+        control.takeValue();
+    }
+
     /** Tab completion, as JShell's source analysis gives it. */
     @Override
     public ReplacementOptions complete(String code, int at) {
