@@ -121,6 +121,24 @@ class KernelProtocolTests {
     }
 
     @Test
+    void stderrIsItsOwnStreamAndAChartCanBeShownDirectly() {
+        String id = client.execute("""
+                System.err.println("a warning");
+                dev.backprop.kernel.Jupyter.show(dev.backprop.lessons.Charts.functions("Line", "y",
+                        new double[] {0, 1}, java.util.Map.of("x", new double[] {0, 1})));
+                """);
+        List<Received> published = client.iopubUntilIdle(id, WAIT);
+        client.shellReply(WAIT);
+
+        assertThat(published).filteredOn(m -> m.type().equals("stream")).singleElement()
+                .satisfies(m -> assertThat(m.content().get("name").getAsString()).isEqualTo("stderr"))
+                .satisfies(m -> assertThat(m.content().get("text").getAsString()).isEqualTo("a warning\n"));
+        assertThat(published).filteredOn(m -> m.type().equals("display_data")).singleElement()
+                .satisfies(m -> assertThat(m.content().getAsJsonObject("data").get("text/plain").getAsString())
+                        .isEqualTo("<chart: \"Line\">"));
+    }
+
+    @Test
     void anExceptionIsAnErrorWithItsNameAndTheLineOfTheCell() {
         String id = client.execute("int[] counts = new int[2];\ncounts[2] = 1;");
         List<Received> published = client.iopubUntilIdle(id, WAIT);
