@@ -14,14 +14,16 @@ import picocli.CommandLine.Spec;
  * {@code ./workshop kernel install [--user | --prefix DIR]} and {@code ./workshop kernel remove}: the workshop's
  * Jupyter kernel, "Java (Backprop Workshop)", made known to Jupyter (or forgotten).
  */
-@Command(name = "kernel", mixinStandardHelpOptions = true,
-        description = "Installs or removes the Jupyter kernel \"" + WorkshopKernel.DISPLAY_NAME + "\" ("
+@Command(name = "kernel", description = "Installs or removes the Jupyter kernel \"" + WorkshopKernel.DISPLAY_NAME + "\" ("
                 + WorkshopKernel.NAME + "), in which the lesson notebooks run.",
         subcommands = {KernelCommand.Install.class, KernelCommand.Remove.class})
 public final class KernelCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help.")
+    boolean help;
 
     @Override
     public void run() {
@@ -30,8 +32,8 @@ public final class KernelCommand implements Runnable {
 
     /** Where the kernelspec goes: the user's Jupyter folder (the default), or a prefix. */
     static final class Location {
-        @Option(names = "--user", description = "The user's Jupyter data folder, e.g. ~/.local/share/jupyter "
-                + "(the default).")
+        @Option(names = "--user", description = "The user's Jupyter data folder (the default): "
+                + "~/.local/share/jupyter on Linux.")
         boolean user;
 
         @Option(names = "--prefix", paramLabel = "DIR", description = "DIR/share/jupyter, as for "
@@ -45,12 +47,15 @@ public final class KernelCommand implements Runnable {
         }
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true,
+    @Command(name = "install",
             description = "Writes the kernelspec: Jupyter then starts the kernel with this Java and this build of "
                     + "the workshop. Run it again after moving the workshop or changing Java.")
     static final class Install implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help.")
+        boolean help;
 
         @ArgGroup(exclusive = true)
         Location location;
@@ -72,10 +77,13 @@ public final class KernelCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes the kernelspec.")
+    @Command(name = "remove", description = "Removes the kernelspec.")
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help.")
+        boolean help;
 
         @ArgGroup(exclusive = true)
         Location location;
