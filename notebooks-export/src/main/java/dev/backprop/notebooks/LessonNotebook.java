@@ -101,8 +101,8 @@ public final class LessonNotebook {
     }
 
     /**
-     * The first code cell: the lesson file's imports (and its own package's), its helper methods as top-level
-     * methods (JShell has no class around them), and {@code log}, which the kernel's {@code Jupyter.log} makes.
+     * The first code cell: the lesson file's imports (and its own package's), its helpers as top-level declarations
+     * (JShell has no class around them), and {@code log}, which the kernel's {@code Jupyter.log} makes.
      */
     static String setup(Lesson lesson) {
         StringBuilder code = new StringBuilder("// Setup: what the steps below use. Run it first (or Run All).\n");
@@ -111,8 +111,9 @@ public final class LessonNotebook {
         code.append("import dev.backprop.kernel.Jupyter;\n\n");
         String helpers = LessonSource.helpers(lesson);
         if (!helpers.isEmpty()) {
-            code.append("// The lesson's helper methods\n")
-                    .append(helpers.replaceAll("(?m)^(private |public |protected )?static ", "")).append("\n\n");
+            // JShell declares at the top level, where 'private' and 'static' mean nothing (it warns about them)
+            code.append("// The lesson's helpers\n")
+                    .append(helpers.replaceAll("(?m)^(?:(?:private|protected|public|static) )+", "")).append("\n\n");
         }
         code.append("// log.println(...) prints under the cell, log.plot(...) shows the chart there\n");
         code.append("LessonLog log = Jupyter.log(new ").append(lesson.getClass().getSimpleName()).append("());");
@@ -123,8 +124,8 @@ public final class LessonNotebook {
         String intro = "The workshop's lesson `" + lesson.name() + "` as a notebook: each step's explanation, its Java "
                 + "code from `" + lesson.getClass().getSimpleName() + ".java`, and below the code what the step "
                 + "printed and plotted when it ran on the CPU. To run it cell by cell, open it in Jupyter with the "
-                + "kernel \"" + Notebook.KERNEL_DISPLAY_NAME + "\" (`./workshop kernel install`), run the setup cell first, "
-                + "then change a number and run a cell again; to run the whole lesson: `./workshop run "
+                + "kernel \"" + Notebook.KERNEL_DISPLAY_NAME + "\" (`./workshop kernel install`), run the setup cell "
+                + "first, then change a number and run a cell again; to run the whole lesson: `./workshop run "
                 + lesson.name() + "`.";
         if (recorder.omittedElapsedTime()) {
             intro += "\n\nElapsed times are left out (\"" + OutputRecorder.ELAPSED_OMITTED + "\"), so that every "
