@@ -14,6 +14,9 @@ import java.util.List;
 public final class LessonSource {
 
     private static final String STEP_CALL = "log.step(";
+    /** The {@link Lesson} methods, which a notebook does not need: the rest of a lesson class is its helpers. */
+    private static final List<String> LESSON_METHODS = List.of("public int number()", "public String name()",
+            "public String title()", "public void run(LessonLog log)");
 
     /** The code of one step: its title and the statements after its {@code log.step(...)} call, dedented. */
     public record StepSource(String title, String code) {
@@ -39,6 +42,44 @@ public final class LessonSource {
     /** The steps of the lesson's {@code run} method, in order. */
     public static List<StepSource> stepSources(Lesson lesson) {
         return split(of(lesson));
+    }
+
+    /** The lesson file's {@code import} lines, in order: what its steps' code needs besides its own package. */
+    public static List<String> imports(Lesson lesson) {
+        return of(lesson).lines().filter(line -> line.startsWith("import ")).toList();
+    }
+
+    /**
+     * The lesson class's members other than the {@link Lesson} methods ({@code number}, {@code name}, {@code title},
+     * {@code run}), dedented: the helpers and constants its steps use (e.g. {@code plotActivation}), which a notebook
+     * declares in its setup cell so that each step's cell can use them.
+     */
+    public static String helpers(Lesson lesson) {
+        return helpers(of(lesson));
+    }
+
+    static String helpers(String source) {
+        int classAt = nextCode(source, 0, source.length(), "class ");
+        if (classAt < 0) {
+            throw new IllegalArgumentException("no class in the lesson source");
+        }
+        int bodyStart = source.indexOf('{', classAt);
+        int bodyEnd = matching(source, bodyStart, '{', '}');
+        StringBuilder members = new StringBuilder(source.substring(bodyStart + 1, bodyEnd));
+        for (String method : LESSON_METHODS) {
+            int at = nextCode(members.toString(), 0, members.length(), method);
+            if (at < 0) {
+                continue;
+            }
+            int start = lineStart(members.toString(), at);
+            int annotation = members.lastIndexOf("@Override", start);
+            if (annotation >= 0 && members.substring(annotation, start).strip().equals("@Override")) {
+                start = lineStart(members.toString(), annotation);
+            }
+            int end = matching(members.toString(), members.indexOf("{", at), '{', '}') + 1;
+            members.delete(start, end);
+        }
+        return dedent(members.toString()).replaceAll("\n{3,}", "\n\n");
     }
 
     /** Cuts a lesson's source into steps; the last step ends where the {@code run} method does. */

@@ -18,10 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lesson as a notebook that reads like the lesson: a heading with its number and title, then for every step a
- * Markdown cell (the step's title and explanation) and a code cell with the step's Java source, cut from the
- * lesson's own source file by {@link LessonSource}, whose outputs are what that step printed and plotted when it ran.
- * Works for any {@link Lesson}, not only the workshop's.
+ * A lesson as a notebook that reads like the lesson: a heading with its number and title, a setup cell, then for
+ * every step a Markdown cell (the step's title and explanation) and a code cell with the step's Java source, cut from
+ * the lesson's own source file by {@link LessonSource}, whose outputs are what that step printed and plotted when it
+ * ran. Works for any {@link Lesson}, not only the workshop's.
+ * <p>
+ * The notebook runs top to bottom in the workshop's kernel ({@code ./workshop kernel install}): the setup cell holds
+ * the lesson file's imports, its helper methods, and the {@code log} every step writes to, which in the kernel prints
+ * under the cell and shows plots inline; each step's cell then uses only what the cells above it define.
  */
 public final class LessonNotebook {
 
@@ -52,6 +56,7 @@ public final class LessonNotebook {
         String heading = "Lesson " + lesson.number() + " · " + lesson.title();
         List<Cell> cells = new ArrayList<>();
         cells.add(new Markdown(id + "-title", "# " + heading + "\n\n" + introduction(lesson, recorder)));
+        cells.add(new Code(id + "-setup", 1, setup(lesson), List.of()));
         for (int k = 0; k < ran.size(); k++) {
             Step step = ran.get(k).step();
             StepSource source = sources.get(k);
@@ -62,7 +67,7 @@ public final class LessonNotebook {
             String number = String.format("%02d", step.index());
             cells.add(new Markdown(id + "-" + number + "-text", "## " + lesson.number() + "." + step.index() + " "
                     + step.title() + "\n\n" + step.explanation()));
-            cells.add(new Code(id + "-" + number + "-code", step.index(), source.code(), ran.get(k).outputs()));
+            cells.add(new Code(id + "-" + number + "-code", step.index() + 1, source.code(), ran.get(k).outputs()));
         }
         return new Notebook(heading, cells);
     }
@@ -82,10 +87,32 @@ public final class LessonNotebook {
         return file;
     }
 
+    /**
+     * The first code cell: the lesson file's imports (and its own package's), its helpers as top-level declarations
+     * (JShell has no class around them), and {@code log}, which the kernel's {@code Jupyter.log} makes.
+     */
+    static String setup(Lesson lesson) {
+        StringBuilder code = new StringBuilder("// Setup: what the steps below use. Run it first (or Run All).\n");
+        LessonSource.imports(lesson).forEach(line -> code.append(line).append('\n'));
+        code.append("import ").append(lesson.getClass().getPackageName()).append(".*;\n");
+        code.append("import dev.backprop.kernel.Jupyter;\n\n");
+        String helpers = LessonSource.helpers(lesson);
+        if (!helpers.isEmpty()) {
+            // JShell declares at the top level, where 'private' and 'static' mean nothing (it warns about them)
+            code.append("// The lesson's helpers\n")
+                    .append(helpers.replaceAll("(?m)^(?:(?:private|protected|public|static) )+", "")).append("\n\n");
+        }
+        code.append("// log.println(...) prints under the cell, log.plot(...) shows the chart there\n");
+        code.append("LessonLog log = Jupyter.log(new ").append(lesson.getClass().getSimpleName()).append("());");
+        return code.toString();
+    }
+
     private static String introduction(Lesson lesson, OutputRecorder recorder) {
         String intro = "The workshop's lesson `" + lesson.name() + "` as a notebook: each step's explanation, its Java "
                 + "code from `" + lesson.getClass().getSimpleName() + ".java`, and below the code what the step "
-                + "printed and plotted when it ran on the CPU. To run it yourself: `./workshop run "
+                + "printed and plotted when it ran on the CPU. To run it cell by cell, open it in Jupyter with the "
+                + "kernel \"" + Notebook.KERNEL_DISPLAY_NAME + "\" (`./workshop kernel install`), run the setup cell "
+                + "first, then change a number and run a cell again; to run the whole lesson: `./workshop run "
                 + lesson.name() + "`.";
         if (recorder.omittedElapsedTime()) {
             intro += "\n\nElapsed times are left out (\"" + OutputRecorder.ELAPSED_OMITTED + "\"), so that every "

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A Jupyter notebook in nbformat 4.5 with a Java kernel: Markdown cells, and code cells with the outputs they
- * produced. {@link #toIpynb()} gives the {@code .ipynb} text exactly as Jupyter would save it (see {@link Json}), with
- * multi-line text split into lines the way {@code nbformat} splits it.
+ * A Jupyter notebook in nbformat 4.5 for the workshop's Java kernel: Markdown cells, and code cells with the outputs
+ * they produced. {@link #toIpynb()} gives the {@code .ipynb} text exactly as Jupyter would save it (see
+ * {@link Json}), with multi-line text split into lines the way {@code nbformat} splits it.
  *
  * @param title the notebook's title, kept in its metadata
  * @param cells in order; every cell has an id, unique in the notebook
@@ -21,6 +21,10 @@ public record Notebook(String title, List<Cell> cells) {
 
     /** The Java release the lessons are compiled for: the language a kernel needs to run the code cells. */
     static final String JAVA_RELEASE = "17";
+
+    /** The kernel the notebooks run in: the workshop's own, {@code ./workshop kernel install}. */
+    static final String KERNEL_NAME = "backprop-workshop";
+    static final String KERNEL_DISPLAY_NAME = "Java (Backprop Workshop)";
 
     /** nbformat 4.5: "^[a-zA-Z0-9-_]+$", 1 to 64 characters. */
     private static final Pattern CELL_ID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
@@ -73,7 +77,9 @@ public record Notebook(String title, List<Cell> cells) {
 
     /** The notebook as JSON values: maps, lists, strings and numbers. */
     Map<String, Object> toJson() {
-        Map<String, Object> kernelspec = Map.of("name", "java", "display_name", "Java", "language", "java");
+        // The workshop's kernel (./workshop kernel install), as the jupyter-kernel module names it
+        Map<String, Object> kernelspec = Map.of("name", KERNEL_NAME, "display_name", KERNEL_DISPLAY_NAME,
+                "language", "java");
         // As the IJava and JJava kernels write it
         Map<String, Object> languageInfo = Map.of("name", "java", "version", JAVA_RELEASE,
                 "mimetype", "text/x-java-source", "file_extension", ".jshell",

@@ -2,6 +2,7 @@ package dev.backprop.notebooks;
 
 import dev.backprop.exercises.CheckCommand;
 import dev.backprop.exercises.ExercisesCommand;
+import dev.backprop.kernel.KernelCommand;
 import dev.backprop.lessons.ListCommand;
 import dev.backprop.lessons.RunCommand;
 import dev.backprop.lessons.TrainCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
             ExportNotebooks.class,
             ExercisesCommand.class,
             CheckCommand.class,
+            KernelCommand.class,
             HelpCommand.class,
         })
 public final class WorkshopMain implements Callable<Integer> {

@@ -77,7 +77,7 @@ class ExportedLessonsTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("lessons")
     void showsEachStepsOwnSourceWithItsOutputsAndPlots(Lesson lesson) throws Exception {
-        Map<?, ?> notebook = (Map<?, ?>) JsonParser.parse(Files.readString(first.resolve(LessonNotebook.fileName(lesson))));
+        Map<?, ?> notebook = (Map<?, ?>) Nbformat.parse(Files.readString(first.resolve(LessonNotebook.fileName(lesson))));
         List<Map<?, ?>> code = new ArrayList<>();
         for (Object cell : (List<?>) notebook.get("cells")) {
             if (((Map<?, ?>) cell).get("cell_type").equals("code")) {
@@ -86,10 +86,12 @@ class ExportedLessonsTests {
         }
         List<StepSource> sources = LessonSource.stepSources(lesson);
 
-        assertThat(code).hasSize(sources.size());
+        assertThat(code).hasSize(1 + sources.size());
+        assertThat(String.join("", strings(code.get(0).get("source")))).as("the setup cell")
+                .isEqualTo(LessonNotebook.setup(lesson));
         int images = 0;
-        for (int k = 0; k < code.size(); k++) {
-            assertThat(String.join("", strings(code.get(k).get("source")))).isEqualTo(sources.get(k).code());
+        for (int k = 1; k < code.size(); k++) {
+            assertThat(String.join("", strings(code.get(k).get("source")))).isEqualTo(sources.get(k - 1).code());
             assertThat(code.get(k).get("execution_count")).isEqualTo((long) k + 1);
             for (Object output : (List<?>) code.get(k).get("outputs")) {
                 Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) output).get("data");
@@ -104,7 +106,8 @@ class ExportedLessonsTests {
         }
         assertThat(images).as("plots").isPositive();
         assertThat(((Map<?, ?>) notebook.get("metadata")).get("kernelspec"))
-                .isEqualTo(Map.of("name", "java", "display_name", "Java", "language", "java"));
+                .isEqualTo(Map.of("name", "backprop-workshop", "display_name", "Java (Backprop Workshop)",
+                        "language", "java"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.backprop.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,70 +39,66 @@ class JsonSchemaTests {
 
     @Test
     void aCellWithoutAnIdIsInvalid() {
-        assertThat(plant(nb -> cell(nb, 2).remove("id")))
-                .anySatisfy(p -> assertThat(p).startsWith("/cells/2: matches 0 of the oneOf schemas")
-                        .contains("\"id\" is required"));
+        assertThat(plant(nb -> cell(nb, 3).remove("id")))
+                .contains("/cells/3: must be valid to one and only one schema, but 0 are valid",
+                        "/cells/3: required property 'id' not found");
     }
 
     @Test
     void aCellIdWithASpaceIsInvalid() {
-        assertThat(plant(nb -> cell(nb, 2).put("id", "two words")))
-                .anySatisfy(p -> assertThat(p).contains("does not match ^[a-zA-Z0-9-_]+$"));
+        assertThat(plant(nb -> cell(nb, 3).put("id", "two words")))
+                .contains("/cells/3/id: does not match the regex pattern ^[a-zA-Z0-9-_]+$");
     }
 
     @Test
     void aCellIdUsedTwiceIsInvalid() {
-        assertThat(plant(nb -> cell(nb, 2).put("id", cell(nb, 1).get("id"))))
+        assertThat(plant(nb -> cell(nb, 3).put("id", cell(nb, 2).get("id"))))
                 .containsExactly("cell id short-01-text is used twice");
     }
 
     @Test
     void aStreamWhoseTextIsANumberIsInvalid() {
-        assertThat(plant(nb -> output(nb, 2, 0).put("text", 5L)))
-                .anySatisfy(p -> assertThat(p).startsWith("/cells/2: matches 0 of the oneOf schemas"));
+        assertThat(plant(nb -> output(nb, 3, 0).put("text", 5L)))
+                .contains("/cells/3: must be valid to one and only one schema, but 0 are valid")
+                .anySatisfy(p -> assertThat(p).startsWith("/cells/3/outputs/0/text: "));
     }
 
     @Test
     void displayDataWithAnExecutionCountIsInvalid() {
-        assertThat(plant(nb -> output(nb, 2, 1).put("execution_count", 1L)))
-                .anySatisfy(p -> assertThat(p).contains("\"execution_count\" is not allowed here"));
+        assertThat(plant(nb -> output(nb, 3, 1).put("execution_count", 1L)))
+                .contains("/cells/3/outputs/1: property 'execution_count' is not defined in the schema and the schema "
+                        + "does not allow additional properties");
     }
 
     @Test
     void aCodeCellWithoutAnExecutionCountOrWithANegativeOneIsInvalid() {
-        assertThat(plant(nb -> cell(nb, 2).remove("execution_count"))).isNotEmpty();
-        assertThat(plant(nb -> cell(nb, 2).put("execution_count", -1L)))
-                .anySatisfy(p -> assertThat(p).contains("-1 is less than 0"));
+        assertThat(plant(nb -> cell(nb, 3).remove("execution_count"))).isNotEmpty();
+        assertThat(plant(nb -> cell(nb, 3).put("execution_count", -1L)))
+                .contains("/cells/3/execution_count: must have a minimum value of 0");
     }
 
     @Test
     void anOlderMinorVersionOrAnUnknownTopLevelKeyIsInvalid() {
-        assertThat(plant(nb -> nb.put("nbformat_minor", 4L))).containsExactly("/nbformat_minor: 4 is less than 5");
-        assertThat(plant(nb -> nb.put("extra", "x"))).containsExactly("/: \"extra\" is not allowed here");
+        assertThat(plant(nb -> nb.put("nbformat_minor", 4L))).containsExactly("/nbformat_minor: must have a minimum value of 5");
+        assertThat(plant(nb -> nb.put("extra", "x"))).containsExactly(
+                "/: property 'extra' is not defined in the schema and the schema does not allow additional properties");
     }
 
     @Test
     void aKernelspecWithoutADisplayNameIsInvalid() {
         assertThat(plant(nb -> map(map(nb.get("metadata")).get("kernelspec")).remove("display_name")))
-                .containsExactly("/metadata/kernelspec: \"display_name\" is required");
+                .containsExactly("/metadata/kernelspec: required property 'display_name' not found");
     }
 
     @Test
     void repeatedTagsAreInvalid() {
-        assertThat(plant(nb -> map(cell(nb, 1).get("metadata")).put("tags", List.of("a", "a"))))
-                .anySatisfy(p -> assertThat(p).contains("items are not unique"));
-    }
-
-    @Test
-    void aSchemaKeywordTheValidatorDoesNotKnowIsRefusedNotIgnored() {
-        JsonSchema schema = JsonSchema.parse("{\"type\": \"string\", \"format\": \"email\"}");
-        assertThatThrownBy(() -> schema.validate("x")).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("'format'");
+        assertThat(plant(nb -> map(cell(nb, 2).get("metadata")).put("tags", List.of("a", "a"))))
+                .contains("/cells/2/metadata/tags: must have only unique items in the array");
     }
 
     /** The problems of the valid notebook after {@code bug} changed it. */
     private static List<String> plant(Consumer<Map<String, Object>> bug) {
-        Map<String, Object> notebook = map(JsonParser.parse(valid));
+        Map<String, Object> notebook = map(Nbformat.parse(valid));
         bug.accept(notebook);
         return Nbformat.problems(notebook);
     }

@@ -44,7 +44,7 @@ class JsonTests {
     void whatItWritesParsesBackToTheSameValue() {
         Map<String, Object> value = Map.of("text", "a \"b\"\n\t\u0000 ≈", "list", List.of(1L, List.of(), Map.of()),
                 "flag", false, "nothing", Arrays.asList((Object) null));
-        assertThat(JsonParser.parse(Json.write(value))).isEqualTo(value);
+        assertThat(Nbformat.parse(Json.write(value))).isEqualTo(value);
     }
 
     @Test

@@ -23,31 +23,48 @@ import org.junit.jupiter.api.io.TempDir;
 class LessonNotebookTests {
 
     @Test
-    void readsLikeTheLessonHeadingThenExplanationAndCodeForEveryStep() throws Exception {
+    void readsLikeTheLessonHeadingSetupThenExplanationAndCodeForEveryStep() throws Exception {
         List<Cell> cells = LessonNotebook.of(new ShortLesson()).cells();
         List<StepSource> sources = LessonSource.stepSources(new ShortLesson());
 
-        assertThat(cells).hasSize(1 + 2 * 3);
+        assertThat(cells).hasSize(2 + 2 * 3);
         assertThat(cells.get(0)).isInstanceOfSatisfying(Markdown.class, title -> {
             assertThat(title.id()).isEqualTo("short-title");
             assertThat(title.source()).startsWith("# Lesson 42 · A short lesson\n\n")
-                    .contains("`ShortLesson.java`", "`./workshop run short`");
+                    .contains("`ShortLesson.java`", "`./workshop run short`", "`./workshop kernel install`");
         });
-        assertThat(cells.get(1)).isEqualTo(new Markdown("short-01-text", "## 42.1 Print, plot, print\n\n"
+        assertThat(cells.get(1)).isInstanceOfSatisfying(Code.class, setup -> {
+            assertThat(setup.id()).isEqualTo("short-setup");
+            assertThat(setup.executionCount()).isEqualTo(1);
+            assertThat(setup.outputs()).isEmpty();
+        });
+        assertThat(cells.get(2)).isEqualTo(new Markdown("short-01-text", "## 42.1 Print, plot, print\n\n"
                 + "Squares: $y = x^2$."));
         for (int step = 1; step <= 3; step++) {
-            Code code = (Code) cells.get(2 * step);
+            Code code = (Code) cells.get(1 + 2 * step);
             assertThat(code.id()).isEqualTo(String.format("short-%02d-code", step));
-            assertThat(code.executionCount()).isEqualTo(step);
+            assertThat(code.executionCount()).as("the setup cell runs first").isEqualTo(step + 1);
             assertThat(code.source()).isEqualTo(sources.get(step - 1).code());
         }
-        assertThat(((Code) cells.get(2)).source()).startsWith("log.println(\"one\");").endsWith("log.printf(\"three = %d\", 3);");
-        assertThat(((Code) cells.get(6)).outputs()).as("a step that prints nothing has no outputs").isEmpty();
+        assertThat(((Code) cells.get(3)).source()).startsWith("log.println(\"one\");").endsWith("log.printf(\"three = %d\", square(3) - 6);");
+        assertThat(((Code) cells.get(7)).outputs()).as("a step that prints nothing has no outputs").isEmpty();
+    }
+
+    @Test
+    void theSetupCellHasTheLessonsImportsItsHelpersAsTopLevelMethodsAndTheLog() throws Exception {
+        Code setup = (Code) LessonNotebook.of(new ShortLesson()).cells().get(1);
+
+        assertThat(setup.source()).contains("import dev.backprop.lessons.Charts;\n",
+                        "import org.knowm.xchart.XYChart;\n", "import dev.backprop.notebooks.*;\n",
+                        "import dev.backprop.kernel.Jupyter;\n")
+                .contains("/** x squared, a helper the steps call. */\nint square(int x) {")
+                .doesNotContain("private", "static")
+                .endsWith("LessonLog log = Jupyter.log(new ShortLesson());");
     }
 
     @Test
     void outputsKeepTheOrderTheStepProducedThemIn() throws Exception {
-        Code first = (Code) LessonNotebook.of(new ShortLesson()).cells().get(2);
+        Code first = (Code) LessonNotebook.of(new ShortLesson()).cells().get(3);
 
         assertThat(first.outputs()).hasSize(3);
         assertThat(first.outputs().get(0)).isEqualTo(new Stream("one\ntwo\n"));
@@ -62,7 +79,7 @@ class LessonNotebookTests {
     void anElapsedTimeIsLeftOutAndTheIntroductionSaysSo() throws Exception {
         Notebook notebook = LessonNotebook.of(new ShortLesson());
 
-        assertThat(((Code) notebook.cells().get(4)).outputs())
+        assertThat(((Code) notebook.cells().get(5)).outputs())
                 .containsExactly(new Stream("3 iterations on cpu in [elapsed time omitted]\n"));
         assertThat(((Markdown) notebook.cells().get(0)).source()).contains("Elapsed times are left out");
     }

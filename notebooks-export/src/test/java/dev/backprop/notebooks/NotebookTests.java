@@ -22,7 +22,7 @@ class NotebookTests {
     }
 
     @Test
-    void writesAValidNotebookWithAJavaKernel() {
+    void writesAValidNotebookForTheWorkshopsKernel() {
         Notebook notebook = new Notebook("T", List.of(new Markdown("m", "# T\n\ntext"),
                 new Code("c", 1, "int x = 1;\nlog.println(x);", List.of(new Stream("1\n"),
                         new Image(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "<a picture>")))));
@@ -30,8 +30,8 @@ class NotebookTests {
 
         assertThat(Nbformat.problems(ipynb)).isEmpty();
         assertThat(ipynb).endsWith("}\n")
-                .contains("\"kernelspec\": {\n   \"display_name\": \"Java\",\n   \"language\": \"java\",\n"
-                        + "   \"name\": \"java\"\n  }")
+                .contains("\"kernelspec\": {\n   \"display_name\": \"Java (Backprop Workshop)\",\n"
+                        + "   \"language\": \"java\",\n   \"name\": \"backprop-workshop\"\n  }")
                 .contains("\"mimetype\": \"text/x-java-source\"", "\"file_extension\": \".jshell\"",
                         "\"codemirror_mode\": \"java\"", "\"pygments_lexer\": \"java\"", "\"version\": \"17\"")
                 .contains("\"image/png\": \"iVBORw==\"", "\"text/plain\": [\n       \"<a picture>\"\n      ]")

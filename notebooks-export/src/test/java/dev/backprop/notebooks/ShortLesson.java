@@ -33,7 +33,7 @@ final class ShortLesson implements Lesson {
         XYChart squares = Charts.xy("Squares", "x", "y");
         squares.addSeries("x²", new double[] {0, 1, 2, 3}, new double[] {0, 1, 4, 9});
         log.plot("squares", squares);
-        log.printf("three = %d", 3);
+        log.printf("three = %d", square(3) - 6);
 
         log.step("A timing", """
                 How long it took.
@@ -45,5 +45,10 @@ final class ShortLesson implements Lesson {
                 """);
         int nothing = 0;
         nothing++;
+    }
+
+    /** x squared, a helper the steps call. */
+    private static int square(int x) {
+        return x * x;
     }
 }

@@ -1,0 +1,119 @@
+package dev.backprop.kernel;
+
+import com.google.gson.GsonBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The kernelspec Jupyter finds the kernel by: a folder {@code kernels/backprop-workshop} holding {@code kernel.json},
+ * whose {@code argv} starts {@link KernelMain} with this JVM and this class path (the engine, the lessons and the
+ * kernel, as {@code ./workshop} built them).
+ */
+final class Kernelspec {
+
+    private Kernelspec() {
+    }
+
+    /** {@code PREFIX/share/jupyter/kernels}, where {@code jupyter kernelspec install --prefix PREFIX} puts kernels. */
+    static Path kernelsUnderPrefix(Path prefix) {
+        return prefix.resolve("share").resolve("jupyter").resolve("kernels");
+    }
+
+    /**
+     * The user's kernels folder, as Jupyter looks for it: {@code $JUPYTER_DATA_DIR/kernels}, else
+     * {@code ~/Library/Jupyter/kernels} on macOS, {@code %APPDATA%\jupyter\kernels} on Windows, and
+     * {@code $XDG_DATA_HOME/jupyter/kernels} (default {@code ~/.local/share/jupyter/kernels}) elsewhere.
+     */
+    static Path userKernels(Map<String, String> env) {
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path data;
+        if (env.get("JUPYTER_DATA_DIR") != null) {
+            data = Path.of(env.get("JUPYTER_DATA_DIR"));
+        } else if (os.contains("mac")) {
+            data = Path.of(home, "Library", "Jupyter");
+        } else if (os.contains("win") && env.get("APPDATA") != null) {
+            data = Path.of(env.get("APPDATA"), "jupyter");
+        } else if (env.get("XDG_DATA_HOME") != null) {
+            data = Path.of(env.get("XDG_DATA_HOME"), "jupyter");
+        } else {
+            data = Path.of(home, ".local", "share", "jupyter");
+        }
+        return data.resolve("kernels");
+    }
+
+    /** The contents of {@code kernel.json}: start {@link KernelMain} with {@code java} on {@code classpath}. */
+    static String kernelJson(Path java, List<Path> classpath) {
+        List<String> argv = new ArrayList<>(List.of(java.toString(), "-Djava.awt.headless=true", "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                classpath.stream().map(p -> p.toAbsolutePath().toString())
+                        .collect(Collectors.joining(File.pathSeparator)),
+                KernelMain.class.getName(), "{connection_file}"));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", argv);
+        spec.put("display_name", WorkshopKernel.DISPLAY_NAME);
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", Map.of());
+        spec.put("metadata", Map.of());
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+
+    /** This JVM's class path, entry by entry. */
+    static List<Path> currentClasspath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).toList();
+    }
+
+    /** This JVM's {@code java} launcher. */
+    static Path currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * Writes {@code kernels/backprop-workshop/kernel.json} (through a temporary file and a move, so it is whole or
+     * absent) and returns the kernelspec folder.
+     */
+    static Path install(Path kernels, String kernelJson) throws IOException {
+        Path dir = kernels.resolve(WorkshopKernel.NAME);
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".kernel.json", ".tmp");
+        try {
+            Files.writeString(tmp, kernelJson, StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return dir;
+    }
+
+    /**
+     * Removes the kernelspec folder under {@code kernels}; returns it, or null when there was none. Only a folder
+     * holding a {@code kernel.json} is removed, with what is in it (files only: a kernelspec has no subfolders).
+     */
+    static Path remove(Path kernels) throws IOException {
+        Path dir = kernels.resolve(WorkshopKernel.NAME);
+        if (!Files.isRegularFile(dir.resolve("kernel.json"))) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,2 @@
+/** A Jupyter kernel for the workshop: JShell with the engine and the lessons on its class path. */
+package dev.backprop.kernel;

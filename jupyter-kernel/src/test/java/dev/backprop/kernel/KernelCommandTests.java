@@ -1,0 +1,94 @@
+package dev.backprop.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ./workshop kernel install | remove}: the kernelspec Jupyter finds, and one line for bad input. */
+class KernelCommandTests {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = KernelCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void installWritesAKernelspecThatStartsTheKernelOnThisClassPath(@TempDir Path prefix) throws Exception {
+        assertThat(run("install", "--prefix", prefix.toString())).isZero();
+
+        Path dir = prefix.resolve("share/jupyter/kernels/backprop-workshop");
+        assertThat(out.toString()).isEqualTo("installed the kernel backprop-workshop (\"Java (Backprop Workshop)\") in "
+                + dir + System.lineSeparator());
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertThat(spec.get("display_name").getAsString()).isEqualTo("Java (Backprop Workshop)");
+        assertThat(spec.get("language").getAsString()).isEqualTo("java");
+        assertThat(spec.get("interrupt_mode").getAsString()).as("interrupts come as messages, not SIGINT")
+                .isEqualTo("message");
+        List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertThat(argv.get(0)).endsWith("java");
+        assertThat(argv).endsWith("dev.backprop.kernel.KernelMain", "{connection_file}");
+        String classpath = argv.get(argv.indexOf("-cp") + 1);
+        assertThat(classpath).contains("jjava-jupyter", "jupyter-kernel").doesNotContain("./");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("kernel.json"));
+        }
+    }
+
+    @Test
+    void removeDeletesTheKernelspecAndSaysWhenThereIsNone(@TempDir Path prefix) {
+        run("install", "--prefix", prefix.toString());
+        Path kernels = prefix.resolve("share/jupyter/kernels");
+
+        assertThat(run("remove", "--prefix", prefix.toString())).isZero();
+        assertThat(kernels.resolve("backprop-workshop")).doesNotExist();
+        assertThat(kernels).exists();
+
+        assertThat(run("remove", "--prefix", prefix.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("kernel remove: no kernel backprop-workshop in " + kernels
+                + System.lineSeparator());
+    }
+
+    @Test
+    void theUserKernelsFolderIsWhereJupyterLooks() {
+        assertThat(Kernelspec.userKernels(Map.of("JUPYTER_DATA_DIR", "/data/jupyter")))
+                .isEqualTo(Path.of("/data/jupyter/kernels"));
+        if (!System.getProperty("os.name").toLowerCase().contains("mac")
+                && !System.getProperty("os.name").toLowerCase().contains("win")) {
+            assertThat(Kernelspec.userKernels(Map.of("XDG_DATA_HOME", "/xdg")))
+                    .isEqualTo(Path.of("/xdg/jupyter/kernels"));
+            assertThat(Kernelspec.userKernels(Map.of()))
+                    .isEqualTo(Path.of(System.getProperty("user.home"), ".local/share/jupyter/kernels"));
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() {
+        assertThat(run("install", "--user", "--prefix", "/tmp/x")).isEqualTo(2);
+        assertThat(err.toString()).contains("mutually exclusive").endsWith("(see ./workshop kernel --help)"
+                + System.lineSeparator()).hasLineCount(1);
+
+        err.getBuffer().setLength(0);
+        assertThat(run("uninstall")).isEqualTo(2);
+        assertThat(err.toString()).hasLineCount(1);
+
+        err.getBuffer().setLength(0);
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("kernel: say 'install' or 'remove' (see ./workshop kernel --help)"
+                + System.lineSeparator());
+    }
+}
