@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * keep numpy's pairwise order.
  *
  * <p>Departure from the reference: matrix products use fused multiply-adds in another order, and tanh, σ, exp and ln
- * are this module's own (within 2 ulp of {@link Math}); results can differ from the reference's in their last bits.
+ * are this module's own (within 1–3 ulp of {@link Math}, see {@link VectorMath}); results can differ from the reference's in their last bits.
  */
 public final class FastCpuBackend implements Backend {
 
