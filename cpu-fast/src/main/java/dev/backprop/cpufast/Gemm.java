@@ -76,7 +76,7 @@ final class Gemm {
         if (work == 0) {
             return;
         }
-        if (work <= SMALL && (bcs == 1 || acs == 1)) {
+        if (work <= SMALL) {
             direct(A, ars, acs, B, brs, bcs, C, n, k, m);
             return;
         }
@@ -290,47 +290,38 @@ final class Gemm {
     }
 
     /**
-     * Small products, no packing. With B's rows contiguous: C[i,:] += op(A)[i,p] · B[p,:] (a vector axpy per p);
-     * otherwise, with A's rows contiguous and B transposed: C[i,j] = A[i,:] · B_stored[j,:] (a vector dot product).
+     * Small products, no packing: C[i,:] += op(A)[i,p] · op(B)[p,:] for p = 0, 1, …, a vector multiply and a vector
+     * add per p (a transposed B is first copied into rows). Each element is summed in the reference's order with
+     * the reference's roundings, so these products equal {@code CpuBackend}'s to the last bit: the workshop's small
+     * networks keep the reference's numbers.
      */
     private static void direct(double[] A, int ars, int acs, double[] B, int brs, int bcs, double[] C,
                                int n, int k, int m) {
-        if (bcs == 1) {
-            int bound = S.loopBound(m);
-            for (int i = 0; i < n; i++) {
-                int ci = i * m;
+        if (bcs != 1) {
+            double[] rows = new double[k * m];
+            for (int j = 0; j < m; j++) {
                 for (int p = 0; p < k; p++) {
-                    double aip = A[i * ars + p * acs];
-                    DoubleVector x = DoubleVector.broadcast(S, aip);
-                    int bp = p * brs;
-                    int j = 0;
-                    for (; j < bound; j += L) {
-                        x.fma(DoubleVector.fromArray(S, B, bp + j), DoubleVector.fromArray(S, C, ci + j))
-                                .intoArray(C, ci + j);
-                    }
-                    for (; j < m; j++) {
-                        C[ci + j] = Math.fma(aip, B[bp + j], C[ci + j]);
-                    }
+                    rows[p * m + j] = B[j * bcs + p * brs];
                 }
             }
-            return;
+            B = rows;
+            brs = m;
         }
-        // acs == 1: rows of A and rows of the stored B (brs == 1, bcs == k) are contiguous
-        int bound = S.loopBound(k);
+        int bound = S.loopBound(m);
         for (int i = 0; i < n; i++) {
-            int ai = i * ars;
-            for (int j = 0; j < m; j++) {
-                int bj = j * bcs;
-                DoubleVector acc = DoubleVector.zero(S);
-                int p = 0;
-                for (; p < bound; p += L) {
-                    acc = DoubleVector.fromArray(S, A, ai + p).fma(DoubleVector.fromArray(S, B, bj + p), acc);
+            int ci = i * m;
+            for (int p = 0; p < k; p++) {
+                double aip = A[i * ars + p * acs];
+                DoubleVector x = DoubleVector.broadcast(S, aip);
+                int bp = p * brs;
+                int j = 0;
+                for (; j < bound; j += L) {
+                    DoubleVector.fromArray(S, C, ci + j).add(x.mul(DoubleVector.fromArray(S, B, bp + j)))
+                            .intoArray(C, ci + j);
                 }
-                double s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-                for (; p < k; p++) {
-                    s = Math.fma(A[ai + p], B[bj + p], s);
+                for (; j < m; j++) {
+                    C[ci + j] += aip * B[bp + j];
                 }
-                C[i * m + j] = s;
             }
         }
     }

@@ -44,15 +44,21 @@ final class VectorMath {
     private VectorMath() {
     }
 
-    /** r and k with x = k·ln2 + r; k is returned as the bits of 2ᵏ. */
-    private static DoubleVector[] reduce(DoubleVector x) {
-        DoubleVector t = x.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, ROUNDER));
-        DoubleVector k = t.sub(ROUNDER);
+    /** k = round(x / ln2), as a double (the rounding constant added and taken away again). */
+    private static DoubleVector rounded(DoubleVector x) {
+        return x.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, ROUNDER));
+    }
+
+    /** r = x − k·ln2, with ln2 in two parts so that k·LN2_HI is exact. */
+    private static DoubleVector remainder(DoubleVector x, DoubleVector k) {
         DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), x);
-        r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
-        LongVector kBits = (LongVector) t.reinterpretAsLongs();
-        DoubleVector scale = kBits.sub(ROUNDER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        return new DoubleVector[] {r, scale};
+        return k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+    }
+
+    /** 2ᵏ built in the exponent field, from {@link #rounded} (k sits in the low bits of its significand). */
+    private static DoubleVector twoToThe(DoubleVector roundedK) {
+        return ((LongVector) roundedK.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023)
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
     /** eʳ − 1 − r for |r| ≤ ln2/2, Horner's rule. */
@@ -66,17 +72,16 @@ final class VectorMath {
 
     /** eˣ on lanes with |x| ≤ 708. */
     static DoubleVector exp(DoubleVector x) {
-        DoubleVector[] rs = reduce(x);
-        DoubleVector r = rs[0];
-        DoubleVector er = seriesTail(r).add(r).add(1.0);
-        return er.mul(rs[1]);
+        DoubleVector t = rounded(x);
+        DoubleVector r = remainder(x, t.sub(ROUNDER));
+        return seriesTail(r).add(r).add(1.0).mul(twoToThe(t));
     }
 
     /** eˣ − 1 on lanes with |x| ≤ 708, accurate near 0. */
     static DoubleVector expm1(DoubleVector x) {
-        DoubleVector[] rs = reduce(x);
-        DoubleVector r = rs[0];
-        DoubleVector scale = rs[1];
+        DoubleVector t = rounded(x);
+        DoubleVector r = remainder(x, t.sub(ROUNDER));
+        DoubleVector scale = twoToThe(t);
         DoubleVector em1 = seriesTail(r).add(r);
         return em1.fma(scale, scale.sub(1.0));
     }
