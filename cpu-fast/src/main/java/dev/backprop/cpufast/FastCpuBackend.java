@@ -8,14 +8,11 @@ import dev.backprop.core.matrix.Reduction;
 import dev.backprop.core.matrix.Shape;
 import dev.backprop.core.matrix.UnaryOp;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fast CPU backend: the same row-major {@code double[]} storage as the reference {@code CpuBackend}, with the
- * matrix product done by {@link Gemm} (packed, register-tiled SIMD, on every core) and the elementwise work the
- * networks do most (+, −, ⊙, /, with broadcasting; tanh, σ, exp, ln, x², ReLU) in vector loops ({@link VectorMath}).
+ * matrix product done by {@link Gemm} (packed, register-tiled SIMD, on every core), tanh, σ, exp and ln in vector
+ * loops ({@link VectorMath}), and +, −, ⊙, / with broadcasting in contiguous loops the JIT vectorises.
  * Everything else, and every reduction, is handed to the reference backend on the same arrays without a copy, so sums
  * keep numpy's pairwise order.
  *
@@ -24,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class FastCpuBackend implements Backend {
 
-    private static final VectorSpecies<Double> S = Gemm.S;
-    private static final int L = Gemm.L;
+    /** At most this many multiply-adds (n·k·m) and the reference's loops beat packing. */
+    static final long SMALL = 1 << 15;
 
     private final int threads;
 
@@ -53,7 +50,7 @@ public final class FastCpuBackend implements Backend {
 
     @Override
     public String description() {
-        return "CPU: SIMD (" + S.vectorBitSize() + "-bit vectors, Vector API), double precision (fp64), " + threads
+        return "CPU: SIMD (" + Gemm.S.vectorBitSize() + "-bit vectors, Vector API), double precision (fp64), " + threads
                 + (threads == 1 ? " thread" : " threads");
     }
 
@@ -63,6 +60,11 @@ public final class FastCpuBackend implements Backend {
 
     private Matrix wrap(int rows, int cols, double[] data) {
         return Matrix.wrap(this, rows, cols, data);
+    }
+
+    /** A matrix or a transposed view, seen by the reference backend without a copy. */
+    private static Matrix referenceView(Matrix a) {
+        return a.isTransposed() ? Matrix.wrap(Backends.cpu(), a.cols(), a.rows(), a.storage()).T() : reference(a);
     }
 
     /** The same (contiguous) array seen by the reference backend, without a copy. */
@@ -94,12 +96,19 @@ public final class FastCpuBackend implements Backend {
         return wrap(rows, cols, data);
     }
 
-    /** C = op(A)·op(B), a transposed view read through its strides (see {@link Gemm}). */
+    /**
+     * C = op(A)·op(B), a transposed view read through its strides (see {@link Gemm}). Products of at most
+     * {@link #SMALL} multiply-adds, like all of the workshop's planar network, go to the reference loops, which the
+     * JIT vectorises and which cost no packing: they keep the reference's numbers to the last bit.
+     */
     @Override
     public Matrix matmul(Matrix a, Matrix b) {
         int n = a.rows();
         int k = a.cols();
         int m = b.cols();
+        if ((long) n * k * m <= SMALL) {
+            return adopt(Backends.cpu().matmul(referenceView(a), referenceView(b)));
+        }
         double[] C = new double[Math.multiplyExact(n, m)];
         int ars = a.isTransposed() ? 1 : k;
         int acs = a.isTransposed() ? n : 1;
@@ -130,17 +139,6 @@ public final class FastCpuBackend implements Backend {
                 }
                 square(A, out);
             }
-            case RELU -> {
-                int i = 0;
-                for (int bound = S.loopBound(A.length); i < bound; i += L) {
-                    DoubleVector x = DoubleVector.fromArray(S, A, i);
-                    // x > 0 ? x : 0 (NaN gives 0, as the reference's comparison does)
-                    DoubleVector.zero(S).blend(x, x.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
-                }
-                for (; i < A.length; i++) {
-                    out[i] = A[i] > 0 ? A[i] : 0.0;
-                }
-            }
             default -> {
                 return adopt(Backends.cpu().map(op, p, reference(a)));
             }
@@ -149,112 +147,132 @@ public final class FastCpuBackend implements Backend {
     }
 
     private static void square(double[] A, double[] out) {
-        int i = 0;
-        for (int bound = S.loopBound(A.length); i < bound; i += L) {
-            DoubleVector x = DoubleVector.fromArray(S, A, i);
-            x.mul(x).intoArray(out, i);
-        }
-        for (; i < A.length; i++) {
+        for (int i = 0; i < A.length; i++) {
             out[i] = A[i] * A[i];
         }
     }
 
-    /** The four arithmetic operators in vector form; null for the others. */
-    private static VectorOperators.Binary vectorOp(BinaryOp op) {
-        return switch (op) {
-            case ADD -> VectorOperators.ADD;
-            case SUBTRACT -> VectorOperators.SUB;
-            case MULTIPLY -> VectorOperators.MUL;
-            case DIVIDE -> VectorOperators.DIV;
-            default -> null;
-        };
+    private static boolean arithmetic(BinaryOp op) {
+        return op == BinaryOp.ADD || op == BinaryOp.SUBTRACT || op == BinaryOp.MULTIPLY || op == BinaryOp.DIVIDE;
     }
 
     /**
-     * A ∘ B for +, −, ⊙ and /: both of the output's shape, or one of them a column (n, 1) or a row (1, m) broadcast
-     * across the other. Other operators and other broadcasts go to the reference backend.
+     * A ∘ B for +, −, ⊙ and /: both of the output's shape, or one of them a column (n, 1), a row (1, m) or a
+     * (1, 1) broadcast across the other. Each case is a contiguous loop per row that the JIT vectorises (plain Java:
+     * no Vector API warm-up). Other operators and broadcasts go to the reference backend.
      */
     @Override
     public Matrix zip(BinaryOp op, Matrix a, Matrix b, Shape out) {
-        VectorOperators.Binary vop = vectorOp(op);
         Shape sa = a.shape();
         Shape sb = b.shape();
-        int n = out.rows();
-        int m = out.cols();
         boolean fullA = sa.equals(out);
         boolean fullB = sb.equals(out);
-        if (vop == null || !(fullA || fullB)) {
+        if (!arithmetic(op) || !(fullA || fullB)) {
             return adopt(Backends.cpu().zip(op, reference(a), reference(b), out));
         }
+        int n = out.rows();
+        int m = out.cols();
         double[] A = data(a);
         double[] B = data(b);
         double[] C = new double[Math.multiplyExact(n, m)];
         if (fullA && fullB) {
-            int i = 0;
-            for (int bound = S.loopBound(C.length); i < bound; i += L) {
-                DoubleVector.fromArray(S, A, i).lanewise(vop, DoubleVector.fromArray(S, B, i)).intoArray(C, i);
-            }
-            for (; i < C.length; i++) {
-                C[i] = op.apply(A[i], B[i]);
-            }
+            rows(op, A, 0, B, 0, C, 0, C.length);
             return wrap(n, m, C);
         }
-        // one operand is full, the other broadcast: a column (one value per row) or a row (one value per column)
-        boolean fullFirst = fullA;
-        double[] F = fullFirst ? A : B;
-        double[] V = fullFirst ? B : A;
-        Shape sv = fullFirst ? sb : sa;
-        if (sv.rows() == n && sv.cols() == 1) {
-            for (int r = 0; r < n; r++) {
-                DoubleVector v = DoubleVector.broadcast(S, V[r]);
-                broadcastRow(op, vop, F, r * m, v, V[r], C, m, fullFirst);
-            }
-        } else if (sv.rows() == 1 && sv.cols() == m) {
-            for (int r = 0; r < n; r++) {
-                int o = r * m;
-                int j = 0;
-                for (int bound = S.loopBound(m); j < bound; j += L) {
-                    DoubleVector f = DoubleVector.fromArray(S, F, o + j);
-                    DoubleVector v = DoubleVector.fromArray(S, V, j);
-                    (fullFirst ? f.lanewise(vop, v) : v.lanewise(vop, f)).intoArray(C, o + j);
+        // one full operand F, the other V broadcast: one value per row, one per column, or one in all
+        double[] F = fullA ? A : B;
+        double[] V = fullA ? B : A;
+        Shape sv = fullA ? sb : sa;
+        for (int r = 0; r < n; r++) {
+            int o = r * m;
+            if (sv.rows() == 1 && sv.cols() == m) {
+                if (fullA) {
+                    rows(op, F, o, V, 0, C, o, m);
+                } else {
+                    rows(op, V, 0, F, o, C, o, m);
                 }
-                for (; j < m; j++) {
-                    C[o + j] = fullFirst ? op.apply(F[o + j], V[j]) : op.apply(V[j], F[o + j]);
-                }
-            }
-        } else {
-            // (1, 1) against a full matrix
-            DoubleVector v = DoubleVector.broadcast(S, V[0]);
-            for (int r = 0; r < n; r++) {
-                broadcastRow(op, vop, F, r * m, v, V[0], C, m, fullFirst);
+            } else {
+                double v = sv.rows() == 1 ? V[0] : V[r];
+                scalar(op, F, o, v, !fullA, C, o, m);
             }
         }
         return wrap(n, m, C);
     }
 
-    /** C[o:o+m] = F[o:o+m] ∘ s (or s ∘ F when the scalar comes first). */
-    private static void broadcastRow(BinaryOp op, VectorOperators.Binary vop, double[] F, int o, DoubleVector v,
-                                     double s, double[] C, int m, boolean fullFirst) {
-        int j = 0;
-        for (int bound = S.loopBound(m); j < bound; j += L) {
-            DoubleVector f = DoubleVector.fromArray(S, F, o + j);
-            (fullFirst ? f.lanewise(vop, v) : v.lanewise(vop, f)).intoArray(C, o + j);
-        }
-        for (; j < m; j++) {
-            C[o + j] = fullFirst ? op.apply(F[o + j], s) : op.apply(s, F[o + j]);
-        }
-    }
-
     @Override
     public Matrix zipScalar(BinaryOp op, Matrix a, double s, boolean scalarFirst) {
-        VectorOperators.Binary vop = vectorOp(op);
-        if (vop == null) {
+        if (!arithmetic(op)) {
             return adopt(Backends.cpu().zipScalar(op, reference(a), s, scalarFirst));
         }
         double[] A = data(a);
         double[] C = new double[A.length];
-        broadcastRow(op, vop, A, 0, DoubleVector.broadcast(S, s), s, C, A.length, !scalarFirst);
+        scalar(op, A, 0, s, scalarFirst, C, 0, A.length);
         return wrap(a.rows(), a.cols(), C);
+    }
+
+    /** C[co + j] = X[xo + j] ∘ Y[yo + j] for j &lt; len. */
+    private static void rows(BinaryOp op, double[] X, int xo, double[] Y, int yo, double[] C, int co, int len) {
+        switch (op) {
+            case ADD -> {
+                for (int j = 0; j < len; j++) {
+                    C[co + j] = X[xo + j] + Y[yo + j];
+                }
+            }
+            case SUBTRACT -> {
+                for (int j = 0; j < len; j++) {
+                    C[co + j] = X[xo + j] - Y[yo + j];
+                }
+            }
+            case MULTIPLY -> {
+                for (int j = 0; j < len; j++) {
+                    C[co + j] = X[xo + j] * Y[yo + j];
+                }
+            }
+            default -> {
+                for (int j = 0; j < len; j++) {
+                    C[co + j] = X[xo + j] / Y[yo + j];
+                }
+            }
+        }
+    }
+
+    /** C[co + j] = X[xo + j] ∘ s, or s ∘ X[xo + j] when {@code scalarFirst}, for j &lt; len. */
+    private static void scalar(BinaryOp op, double[] X, int xo, double s, boolean scalarFirst, double[] C, int co,
+                               int len) {
+        switch (op) {
+            case ADD -> {
+                for (int j = 0; j < len; j++) {
+                    C[co + j] = scalarFirst ? s + X[xo + j] : X[xo + j] + s;
+                }
+            }
+            case SUBTRACT -> {
+                if (scalarFirst) {
+                    for (int j = 0; j < len; j++) {
+                        C[co + j] = s - X[xo + j];
+                    }
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        C[co + j] = X[xo + j] - s;
+                    }
+                }
+            }
+            case MULTIPLY -> {
+                for (int j = 0; j < len; j++) {
+                    C[co + j] = X[xo + j] * s;
+                }
+            }
+            default -> {
+                if (scalarFirst) {
+                    for (int j = 0; j < len; j++) {
+                        C[co + j] = s / X[xo + j];
+                    }
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        C[co + j] = X[xo + j] / s;
+                    }
+                }
+            }
+        }
     }
 
     /** The reference's sums (numpy's pairwise order) and maxima, on the same array. */

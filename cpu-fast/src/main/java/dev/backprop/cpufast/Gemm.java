@@ -25,8 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  *
  * Packing is also how a transposed operand is read without materialising its transpose: the packing loops take
- * the strides, and the micro-kernel only ever sees contiguous panels. Products too small to pay for packing
- * ({@link #SMALL} multiply-adds or fewer) take a direct vector loop instead.
+ * the strides, and the micro-kernel only ever sees contiguous panels.
  *
  * <p>Departure from the reference: the sums are formed in a different order and with fused multiply-adds, so an
  * element can differ from {@code CpuBackend}'s in its last bits (the contract suite's tolerance covers it).
@@ -46,8 +45,6 @@ final class Gemm {
     static final int MC = 16 * MR;
     /** Columns of a packed block of B (KC×NC stays in L3). */
     static final int NC = 2048;
-    /** At most this many multiply-adds (n·k·m) and the direct loops are faster than packing. */
-    static final long SMALL = 1 << 15;
     /** At least this many multiply-adds (128³) before the product is split across threads. */
     static final long PARALLEL = 1 << 21;
 
@@ -74,10 +71,6 @@ final class Gemm {
                          int n, int k, int m, int threads) {
         long work = (long) n * k * m;
         if (work == 0) {
-            return;
-        }
-        if (work <= SMALL) {
-            direct(A, ars, acs, B, brs, bcs, C, n, k, m);
             return;
         }
         int parts = work >= PARALLEL ? Math.max(1, threads) : 1;
@@ -287,42 +280,5 @@ final class Gemm {
     private static void addRow(double[] C, int offset, DoubleVector left, DoubleVector right) {
         DoubleVector.fromArray(S, C, offset).add(left).intoArray(C, offset);
         DoubleVector.fromArray(S, C, offset + L).add(right).intoArray(C, offset + L);
-    }
-
-    /**
-     * Small products, no packing: C[i,:] += op(A)[i,p] · op(B)[p,:] for p = 0, 1, …, a vector multiply and a vector
-     * add per p (a transposed B is first copied into rows). Each element is summed in the reference's order with
-     * the reference's roundings, so these products equal {@code CpuBackend}'s to the last bit: the workshop's small
-     * networks keep the reference's numbers.
-     */
-    private static void direct(double[] A, int ars, int acs, double[] B, int brs, int bcs, double[] C,
-                               int n, int k, int m) {
-        if (bcs != 1) {
-            double[] rows = new double[k * m];
-            for (int j = 0; j < m; j++) {
-                for (int p = 0; p < k; p++) {
-                    rows[p * m + j] = B[j * bcs + p * brs];
-                }
-            }
-            B = rows;
-            brs = m;
-        }
-        int bound = S.loopBound(m);
-        for (int i = 0; i < n; i++) {
-            int ci = i * m;
-            for (int p = 0; p < k; p++) {
-                double aip = A[i * ars + p * acs];
-                DoubleVector x = DoubleVector.broadcast(S, aip);
-                int bp = p * brs;
-                int j = 0;
-                for (; j < bound; j += L) {
-                    DoubleVector.fromArray(S, C, ci + j).add(x.mul(DoubleVector.fromArray(S, B, bp + j)))
-                            .intoArray(C, ci + j);
-                }
-                for (; j < m; j++) {
-                    C[ci + j] += aip * B[bp + j];
-                }
-            }
-        }
     }
 }
