@@ -113,9 +113,8 @@ public final class MatmulLesson implements Lesson {
                     () -> At.dot(Bt).toArray());
         }
         CategoryChart chart = new CategoryChartBuilder().width(800).height(450)
-                .title("C = A·B, n = " + N + ": GFLOP/s of each step (log scale)").xAxisTitle("").yAxisTitle("GFLOP/s").build();
+                .title("C = A·B, n = " + N + ": GFLOP/s of each step").xAxisTitle("").yAxisTitle("GFLOP/s").build();
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLabelsVisible(true);
         chart.addSeries("GFLOP/s", names, gflops);
         log.measuredPlot("gflops-per-step", chart);
