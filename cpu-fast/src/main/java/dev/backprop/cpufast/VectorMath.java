@@ -18,8 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  * σ:     1 / (1 + e⁻ˣ), as the workshop writes it
  * </pre>
  *
- * Lanes outside the ranges these formulas cover (NaN, ±∞, overflow, underflow, zero, negatives, subnormals) are
- * recomputed with {@link Math}, so those keep Java's exact special values. Measured against {@link Math} on
+ * Elements outside the ranges these formulas cover (NaN, ±∞, overflow, underflow, zero, negatives, subnormals) get
+ * the {@link Math} definition, so those keep Java's exact special values. Every function also exists one element at
+ * a time ({@link #scalar(int, double)}) with the same operations in the same order, hence the same bits: the results
+ * never depend on which path ran. Measured against {@link Math} on
  * millions of random arguments ({@code VectorMathTests}): eˣ within 1 ulp, ln and σ within 2 ulp, tanh within 3 ulp
  * ({@link Math} is itself within 1 ulp of the true value).
  */
@@ -88,6 +90,15 @@ final class VectorMath {
 
     /** out[i] = eˣ for x = a[i]. */
     static void exp(double[] a, double[] out) {
+        if (JitWarmup.ready()) {
+            expVector(a, out);
+        } else {
+            scalar(a, out, 0, a.length, EXP);
+        }
+    }
+
+    /** The vector path of {@link #exp(double[], double[])}. */
+    static void expVector(double[] a, double[] out) {
         int bound = S.loopBound(a.length);
         int i = 0;
         for (; i < bound; i += L) {
@@ -95,25 +106,34 @@ final class VectorMath {
             if (x.abs().compare(VectorOperators.LE, EXP_LIMIT).allTrue()) {
                 exp(x).intoArray(out, i);
             } else {
-                scalar(a, out, i, i + L, 0);
+                scalar(a, out, i, i + L, EXP);
             }
         }
-        scalar(a, out, i, a.length, 0);
+        scalar(a, out, i, a.length, EXP);
     }
 
     /** out[i] = tanh(a[i]). */
     static void tanh(double[] a, double[] out) {
+        if (JitWarmup.ready()) {
+            tanhVector(a, out);
+        } else {
+            scalar(a, out, 0, a.length, TANH);
+        }
+    }
+
+    /** The vector path of {@link #tanh(double[], double[])}. */
+    static void tanhVector(double[] a, double[] out) {
         int bound = S.loopBound(a.length);
         int i = 0;
         for (; i < bound; i += L) {
             DoubleVector x = DoubleVector.fromArray(S, a, i);
             if (x.test(VectorOperators.IS_NAN).anyTrue()) {
-                scalar(a, out, i, i + L, 1);
+                scalar(a, out, i, i + L, TANH);
                 continue;
             }
             tanh(x).intoArray(out, i);
         }
-        scalar(a, out, i, a.length, 1);
+        scalar(a, out, i, a.length, TANH);
     }
 
     /** tanh x lane by lane (no NaN lanes). */
@@ -128,6 +148,15 @@ final class VectorMath {
 
     /** out[i] = σ(a[i]) = 1 / (1 + e^−a[i]). */
     static void sigmoid(double[] a, double[] out) {
+        if (JitWarmup.ready()) {
+            sigmoidVector(a, out);
+        } else {
+            scalar(a, out, 0, a.length, SIGMOID);
+        }
+    }
+
+    /** The vector path of {@link #sigmoid(double[], double[])}. */
+    static void sigmoidVector(double[] a, double[] out) {
         int bound = S.loopBound(a.length);
         int i = 0;
         for (; i < bound; i += L) {
@@ -135,14 +164,23 @@ final class VectorMath {
             if (x.abs().compare(VectorOperators.LE, EXP_LIMIT).allTrue()) {
                 DoubleVector.broadcast(S, 1.0).div(exp(x.neg()).add(1.0)).intoArray(out, i);
             } else {
-                scalar(a, out, i, i + L, 2);
+                scalar(a, out, i, i + L, SIGMOID);
             }
         }
-        scalar(a, out, i, a.length, 2);
+        scalar(a, out, i, a.length, SIGMOID);
     }
 
     /** out[i] = ln a[i]. */
     static void log(double[] a, double[] out) {
+        if (JitWarmup.ready()) {
+            logVector(a, out);
+        } else {
+            scalar(a, out, 0, a.length, LOG);
+        }
+    }
+
+    /** The vector path of {@link #log(double[], double[])}. */
+    static void logVector(double[] a, double[] out) {
         int bound = S.loopBound(a.length);
         int i = 0;
         for (; i < bound; i += L) {
@@ -152,10 +190,10 @@ final class VectorMath {
                     .allTrue()) {
                 log(x).intoArray(out, i);
             } else {
-                scalar(a, out, i, i + L, 3);
+                scalar(a, out, i, i + L, LOG);
             }
         }
-        scalar(a, out, i, a.length, 3);
+        scalar(a, out, i, a.length, LOG);
     }
 
     /** ln x on lanes holding positive normal numbers. */
@@ -181,16 +219,81 @@ final class VectorMath {
         return e.fma(DoubleVector.broadcast(S, LN2_LO), lnf).add(e.mul(LN2_HI));
     }
 
-    /** The {@link Math} definitions, for the lanes the vector formulas do not cover. */
+    // ---------------------------------------------------------------- the same formulas, one element at a time
+
+    /**
+     * One element through exactly the vector formulas' operations (IEEE add, multiply, divide and fused
+     * multiply-add round the same in a lane and in a scalar), so it gives the vector path's bits; and the
+     * {@link Math} definition outside their ranges. Used at the edges of arrays, for chunks holding a special
+     * value, and until the JIT has compiled the vector code ({@link JitWarmup}).
+     */
+    static double scalar(int function, double x) {
+        return switch (function) {
+            case EXP -> Math.abs(x) <= EXP_LIMIT ? expFormula(x) : Math.exp(x);
+            case TANH -> Double.isNaN(x) ? x : tanhFormula(x);
+            case SIGMOID -> Math.abs(x) <= EXP_LIMIT ? 1.0 / (expFormula(-x) + 1.0) : 1.0 / (1.0 + Math.exp(-x));
+            default -> x >= Double.MIN_NORMAL && x <= Double.MAX_VALUE ? logFormula(x) : Math.log(x);
+        };
+    }
+
+    static final int EXP = 0;
+    static final int TANH = 1;
+    static final int SIGMOID = 2;
+    static final int LOG = 3;
+
     private static void scalar(double[] a, double[] out, int from, int to, int function) {
         for (int i = from; i < to; i++) {
-            double x = a[i];
-            out[i] = switch (function) {
-                case 0 -> Math.exp(x);
-                case 1 -> Math.tanh(x);
-                case 2 -> 1.0 / (1.0 + Math.exp(-x));
-                default -> Math.log(x);
-            };
+            out[i] = scalar(function, a[i]);
         }
+    }
+
+    private static double seriesTail(double r) {
+        double p = INV_FACTORIAL[11];
+        for (int i = 10; i >= 0; i--) {
+            p = Math.fma(p, r, INV_FACTORIAL[i]);
+        }
+        return p * r * r;
+    }
+
+    private static double expFormula(double x) {
+        double t = Math.fma(x, LOG2E, ROUNDER);
+        double k = t - ROUNDER;
+        double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, x));
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) - ROUNDER_BITS + 1023) << 52);
+        return (seriesTail(r) + r + 1.0) * scale;
+    }
+
+    private static double expm1Formula(double x) {
+        double t = Math.fma(x, LOG2E, ROUNDER);
+        double k = t - ROUNDER;
+        double r = Math.fma(k, -LN2_LO, Math.fma(k, -LN2_HI, x));
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) - ROUNDER_BITS + 1023) << 52);
+        return Math.fma(seriesTail(r) + r, scale, scale - 1.0);
+    }
+
+    private static double tanhFormula(double x) {
+        double ax = Math.min(Math.abs(x), 20.0);
+        double e = expm1Formula(ax + ax);
+        double t = e / (e + 2.0);
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
+    }
+
+    private static double logFormula(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        double e = (double) ((bits >>> 52) - 1023);
+        double f = Double.longBitsToDouble((bits & 0x000F_FFFF_FFFF_FFFFL) | 0x3FF0_0000_0000_0000L);
+        if (f > 2 * SQRT_HALF) {
+            f = f * 0.5;
+            e = e + 1.0;
+        }
+        double s = (f - 1.0) / (f + 1.0);
+        double s2 = s * s;
+        double p = 1.0 / 21;
+        for (int n = 19; n >= 3; n -= 2) {
+            p = Math.fma(p, s2, 1.0 / n);
+        }
+        double twoS = s + s;
+        double lnf = Math.fma(twoS, p * s2, twoS);
+        return Math.fma(e, LN2_LO, lnf) + e * LN2_HI;
     }
 }

@@ -49,26 +49,47 @@ class VectorMathTests {
 
     @Test
     void expIsWithinOneUlpOfMath() {
-        assertThat(maxUlp(arguments(1, 100, false), VectorMath::exp, Math::exp)).isLessThanOrEqualTo(1.0);
-        assertThat(maxUlp(arguments(2, 1, false), VectorMath::exp, Math::exp)).isLessThanOrEqualTo(1.0);
+        assertThat(maxUlp(arguments(1, 100, false), VectorMath::expVector, Math::exp)).isLessThanOrEqualTo(1.0);
+        assertThat(maxUlp(arguments(2, 1, false), VectorMath::expVector, Math::exp)).isLessThanOrEqualTo(1.0);
     }
 
     @Test
     void tanhIsWithinThreeUlpOfMath() {
-        assertThat(maxUlp(arguments(3, 3, false), VectorMath::tanh, Math::tanh)).isLessThanOrEqualTo(3.0);
-        assertThat(maxUlp(arguments(4, 0.01, false), VectorMath::tanh, Math::tanh)).isLessThanOrEqualTo(3.0);
+        assertThat(maxUlp(arguments(3, 3, false), VectorMath::tanhVector, Math::tanh)).isLessThanOrEqualTo(3.0);
+        assertThat(maxUlp(arguments(4, 0.01, false), VectorMath::tanhVector, Math::tanh)).isLessThanOrEqualTo(3.0);
     }
 
     @Test
     void sigmoidIsWithinTwoUlpOfTheWorkshopFormula() {
-        assertThat(maxUlp(arguments(5, 10, false), VectorMath::sigmoid, x -> 1.0 / (1.0 + Math.exp(-x))))
+        assertThat(maxUlp(arguments(5, 10, false), VectorMath::sigmoidVector, x -> 1.0 / (1.0 + Math.exp(-x))))
                 .isLessThanOrEqualTo(2.0);
     }
 
     @Test
     void logIsWithinTwoUlpOfMath() {
-        assertThat(maxUlp(arguments(6, 50, true), VectorMath::log, Math::log)).isLessThanOrEqualTo(2.0);
-        assertThat(maxUlp(arguments(7, 0.01, true), VectorMath::log, Math::log)).isLessThanOrEqualTo(2.0);
+        assertThat(maxUlp(arguments(6, 50, true), VectorMath::logVector, Math::log)).isLessThanOrEqualTo(2.0);
+        assertThat(maxUlp(arguments(7, 0.01, true), VectorMath::logVector, Math::log)).isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void theVectorPathAndTheScalarTwinGiveTheSameBits() {
+        double[] x = arguments(9, 30, false);
+        double[] positive = arguments(10, 30, true);
+        double[] vector = new double[N];
+        double[] scalar = new double[N];
+        for (int function = VectorMath.EXP; function <= VectorMath.LOG; function++) {
+            double[] in = function == VectorMath.LOG ? positive : x;
+            switch (function) {
+                case VectorMath.EXP -> VectorMath.expVector(in, vector);
+                case VectorMath.TANH -> VectorMath.tanhVector(in, vector);
+                case VectorMath.SIGMOID -> VectorMath.sigmoidVector(in, vector);
+                default -> VectorMath.logVector(in, vector);
+            }
+            for (int i = 0; i < N; i++) {
+                scalar[i] = VectorMath.scalar(function, in[i]);
+            }
+            assertThat(vector).as("function %d", function).isEqualTo(scalar);
+        }
     }
 
     @Test

@@ -116,6 +116,7 @@ public final class MatmulLesson implements Lesson {
                 .title("C = A·B, n = " + N + ": GFLOP/s of each step").xAxisTitle("").yAxisTitle("GFLOP/s").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setYAxisDecimalPattern("0.0");
         chart.addSeries("GFLOP/s", names, gflops);
         log.measuredPlot("gflops-per-step", chart);
         log.measured(String.format("from the triple loop to the last step: %.0f× faster",
