@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # benchmarks/compare.sh [ROUNDS]: the fast CPU backend beside numpy (OpenBLAS) and PyTorch on this machine.
 #
-# Interleaved in one session, A B A B …, ROUNDS times (default 4): the JMH benchmarks (matmul in the forms A·B,
+# Interleaved in one session, A B A B …, ROUNDS times (default 3): the JMH benchmarks (matmul in the forms A·B,
 # A·Bᵀ, Aᵀ·B at n = 64 … 1024 on 1 and 2 threads; the planar nn_model, warm and the first run in a fresh JVM; one
 # MLP 784-128-10 epoch), bench.py's numpy equivalents (OpenBLAS on 1 and 2 threads, glibc's malloc tuned) and
 # PyTorch's (1 and 2 threads). Then the peak memory of training on the full 60 000 × 784 set in -Xmx1g, and the
 # table: every figure as median (min–max) over the rounds, and each ratio as the median (min–max) of the rounds'
 # ratios. Raw results stay in benchmarks/target/compare-*/. A benchmark, not a test: mvn verify never runs it.
-# About 3 minutes a round on a quiet 2-core machine. Needs python3 with numpy and /usr/bin/python3 with torch
+# About 4 minutes a round on a quiet 2-core machine. Needs python3 with numpy and /usr/bin/python3 with torch
 # (Debian's python3-torch); a missing one is skipped with a note.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rounds="${1:-4}"
+rounds="${1:-3}"
 out="$root/benchmarks/target/compare-$(date -u +%Y%m%d-%H%M%S)"
 jar="$root/benchmarks/target/benchmarks.jar"
 bench="$root/benchmarks/bench.py"
@@ -56,7 +56,7 @@ numpy_run 1 0 blas
 
 for round in $(seq 1 "$rounds"); do
   echo "compare.sh: round $round/$rounds (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-  jmh CpuMatmulBenchmark "$round" -f 1 -wi 1 -w 300ms -i 1 -r 500ms
+  jmh CpuMatmulBenchmark "$round" -f 1 -wi 2 -w 500ms -i 1 -r 700ms
   numpy_run 1 "$round" matmul
   numpy_run 2 "$round" matmul
   torch_run 1 "$round" matmul
