@@ -59,7 +59,7 @@ final class VectorMath {
 
     /** 2ᵏ built in the exponent field, from {@link #rounded} (k sits in the low bits of its significand). */
     private static DoubleVector twoToThe(DoubleVector roundedK) {
-        return ((LongVector) roundedK.reinterpretAsLongs()).sub(ROUNDER_BITS).add(1023)
+        return roundedK.reinterpretAsLongs().sub(ROUNDER_BITS).add(1023)
                 .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
@@ -142,8 +142,8 @@ final class VectorMath {
         DoubleVector e = expm1(ax.add(ax));
         DoubleVector t = e.div(e.add(2.0));
         // copy the sign of x (so that tanh(−0) = −0)
-        LongVector sign = (LongVector) x.reinterpretAsLongs().and(Long.MIN_VALUE);
-        return ((LongVector) t.reinterpretAsLongs()).or(sign).reinterpretAsDoubles();
+        LongVector sign = x.reinterpretAsLongs().and(Long.MIN_VALUE);
+        return t.reinterpretAsLongs().or(sign).reinterpretAsDoubles();
     }
 
     /** out[i] = σ(a[i]) = 1 / (1 + e^−a[i]). */
@@ -198,7 +198,7 @@ final class VectorMath {
 
     /** ln x on lanes holding positive normal numbers. */
     static DoubleVector log(DoubleVector x) {
-        LongVector bits = (LongVector) x.reinterpretAsLongs();
+        LongVector bits = x.reinterpretAsLongs();
         LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).sub(1023);
         DoubleVector f = bits.and(0x000F_FFFF_FFFF_FFFFL).or(0x3FF0_0000_0000_0000L).reinterpretAsDoubles();
         // f in [1, 2): move [√2, 2) down to [√½, 1) so that |s| ≤ 0.172
