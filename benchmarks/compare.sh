@@ -16,6 +16,8 @@ rounds="${1:-3}"
 out="$root/benchmarks/target/compare-$(date -u +%Y%m%d-%H%M%S)"
 jar="$root/benchmarks/target/benchmarks.jar"
 bench="$root/benchmarks/bench.py"
+# one python run may take this long (an overloaded machine makes OpenMP's spinning threads crawl); then it is cut
+limit="${COMPARE_LIMIT:-180}"
 # numpy's malloc tuning: on these VMs a fresh page costs over 10 µs, so keep freed memory instead of unmapping it
 tunables="glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=1073741824"
 
@@ -40,15 +42,17 @@ numpy_run() {
   local threads="$1" round="$2"
   shift 2
   $have_numpy || return 0
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
-    GLIBC_TUNABLES="$tunables" python3 "$bench" numpy "$@" --threads "$threads" \
+  { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" \
+      GLIBC_TUNABLES="$tunables" timeout "$limit" python3 "$bench" numpy "$@" --threads "$threads" \
+      || echo "compare.sh: numpy $* on $threads threads stopped (over ${limit}s?)" >&2; } \
     | sed "s/^{/{\"round\": $round, /" >> "$py"
 }
 torch_run() {
   local threads="$1" round="$2"
   shift 2
   $have_torch || return 0
-  /usr/bin/python3 "$bench" torch "$@" --threads "$threads" | sed "s/^{/{\"round\": $round, /" >> "$py"
+  { timeout "$limit" /usr/bin/python3 "$bench" torch "$@" --threads "$threads" \
+      || echo "compare.sh: torch $* on $threads threads stopped (over ${limit}s?)" >&2; } | sed "s/^{/{\"round\": $round, /" >> "$py"
 }
 python3 -c 'import numpy' 2>/dev/null || { have_numpy=false; echo "compare.sh: no numpy in python3, skipped" >&2; }
 /usr/bin/python3 -c 'import torch' 2>/dev/null || { have_torch=false; echo "compare.sh: no torch in /usr/bin/python3, skipped" >&2; }
