@@ -17,7 +17,8 @@ import java.util.Arrays;
  * keep numpy's pairwise order.
  *
  * <p>Departure from the reference: matrix products use fused multiply-adds in another order, and tanh, σ, exp and ln
- * are this module's own (within 1–3 ulp of {@link Math}, see {@link VectorMath}); results can differ from the reference's in their last bits.
+ * are this module's own (within 1–3 ulp of {@link Math}, see {@link VectorMath}); results can differ from the
+ * reference's in their last bits.
  */
 public final class FastCpuBackend implements Backend {
 
@@ -55,6 +56,16 @@ public final class FastCpuBackend implements Backend {
                 + (threads == 1 ? " thread" : " threads");
     }
 
+    /** rows · cols as an array length, or an exception naming the operation and the shape. */
+    private static int size(String op, int rows, int cols) {
+        long size = (long) rows * cols;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(op + ": a (" + rows + ", " + cols + ") matrix has " + size
+                    + " elements, more than a Java array holds");
+        }
+        return (int) size;
+    }
+
     private static double[] data(Matrix m) {
         return (double[]) m.storage();
     }
@@ -90,7 +101,7 @@ public final class FastCpuBackend implements Backend {
 
     @Override
     public Matrix full(int rows, int cols, double value) {
-        double[] data = new double[Math.multiplyExact(rows, cols)];
+        double[] data = new double[size("full", rows, cols)];
         if (value != 0.0) {
             Arrays.fill(data, value);
         }
@@ -110,7 +121,7 @@ public final class FastCpuBackend implements Backend {
         if ((long) n * k * m <= SMALL) {
             return adopt(Backends.cpu().matmul(referenceView(a), referenceView(b)));
         }
-        double[] C = new double[Math.multiplyExact(n, m)];
+        double[] C = new double[size("dot", n, m)];
         int ars = a.isTransposed() ? 1 : k;
         int acs = a.isTransposed() ? n : 1;
         int brs = b.isTransposed() ? 1 : m;
@@ -175,7 +186,7 @@ public final class FastCpuBackend implements Backend {
         int m = out.cols();
         double[] A = data(a);
         double[] B = data(b);
-        double[] C = new double[Math.multiplyExact(n, m)];
+        double[] C = new double[size(op.symbol(), n, m)];
         if (fullA && fullB) {
             rows(op, A, 0, B, 0, C, 0, C.length);
             return wrap(n, m, C);
