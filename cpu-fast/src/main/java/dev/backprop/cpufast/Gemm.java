@@ -115,12 +115,6 @@ final class Gemm {
     /** C[i0:i1, j0:j1] += op(A)[i0:i1, :]·op(B)[:, j0:j1], packed and blocked. */
     static void blocked(double[] A, int ars, int acs, double[] B, int brs, int bcs, double[] C,
                         int n, int k, int m, int i0, int i1, int j0, int j1) {
-        blocked(A, ars, acs, B, brs, bcs, C, n, k, m, i0, i1, j0, j1, JitWarmup.gemmReady());
-    }
-
-    /** {@link #blocked} with the vector micro-kernel or its scalar twin (same bits). */
-    static void blocked(double[] A, int ars, int acs, double[] B, int brs, int bcs, double[] C,
-                        int n, int k, int m, int i0, int i1, int j0, int j1, boolean vector) {
         Buffers buffers = BUFFERS.get();
         double[] pa = buffers.packedA;
         double[] pb = buffers.packedB;
@@ -140,13 +134,8 @@ final class Gemm {
                         for (int ir = 0; ir < panelsA; ir++) {
                             int row = ic + ir * MR;
                             int h = Math.min(MR, ic + mc - row);
-                            if (vector) {
-                                microKernel(pa, ir * kc * MR, pb, jr * kc * NR, kc, C, row * m + col, m, h, w,
-                                        buffers.tile);
-                            } else {
-                                microKernelScalar(pa, ir * kc * MR, pb, jr * kc * NR, kc, C, row * m + col, m, h, w,
-                                        buffers.tile);
-                            }
+                            microKernel(pa, ir * kc * MR, pb, jr * kc * NR, kc, C, row * m + col, m, h, w,
+                                    buffers.tile);
                         }
                     }
                 }
@@ -281,31 +270,6 @@ final class Gemm {
         c41.intoArray(tile, 4 * NR + L);
         c50.intoArray(tile, 5 * NR);
         c51.intoArray(tile, 5 * NR + L);
-        for (int r = 0; r < h; r++) {
-            for (int j = 0; j < w; j++) {
-                C[co + r * ldc + j] += tile[r * NR + j];
-            }
-        }
-    }
-
-    /**
-     * The micro-kernel one element at a time: the same fused multiply-adds in the same order, so the same bits. It
-     * runs until the JIT has compiled the vector one ({@link JitWarmup}), which before that is far slower.
-     */
-    private static void microKernelScalar(double[] a, int ao, double[] b, int bo, int kc, double[] C, int co,
-                                          int ldc, int h, int w, double[] tile) {
-        java.util.Arrays.fill(tile, 0.0);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * NR;
-            int ap = ao + p * MR;
-            for (int r = 0; r < MR; r++) {
-                double x = a[ap + r];
-                int t = r * NR;
-                for (int j = 0; j < NR; j++) {
-                    tile[t + j] = Math.fma(x, b[bp + j], tile[t + j]);
-                }
-            }
-        }
         for (int r = 0; r < h; r++) {
             for (int j = 0; j < w; j++) {
                 C[co + r * ldc + j] += tile[r * NR + j];

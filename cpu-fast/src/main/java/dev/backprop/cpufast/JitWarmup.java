@@ -4,15 +4,14 @@ package dev.backprop.cpufast;
  * Vector API code is only fast once the JIT's optimising compiler (C2) has compiled it: before that each vector
  * operation runs as ordinary objects, a hundred times slower than a plain loop, and a fresh JVM would start
  * {@code nn_model} slower than numpy. So the first {@link FastCpuBackend} starts this daemon thread, which calls
- * {@link VectorMath}'s vector paths on a small array, then {@link Gemm}'s micro-kernel on a small product, until each
- * is faster than its one-element-at-a-time twin three times running; until then, and for good if that has not happened within 10 seconds,
- * {@link VectorMath} and {@link Gemm} take the scalar twin. Both give the same
+ * {@link VectorMath}'s vector paths on a small array until each is faster than its one-element-at-a-time twin three
+ * times running; until then, and for good if that has not happened within 10 seconds, {@link VectorMath} takes the
+ * scalar twin. Both give the same
  * bits, so only the speed depends on when the switch happens.
  */
 final class JitWarmup {
 
     private static volatile boolean ready;
-    private static volatile boolean gemmReady;
     private static boolean started;
 
     private JitWarmup() {
@@ -21,11 +20,6 @@ final class JitWarmup {
     /** Whether the vector paths are compiled and faster than the scalar ones. */
     static boolean ready() {
         return ready;
-    }
-
-    /** Whether {@link Gemm}'s vector micro-kernel is compiled and faster than its scalar twin. */
-    static boolean gemmReady() {
-        return gemmReady;
     }
 
     /** Starts the warm-up thread once per JVM. */
@@ -69,31 +63,6 @@ final class JitWarmup {
         }
         // a JVM whose compiled vector code never beats the scalar twin (no SIMD unit) keeps the scalar twin
         ready = fasterInARow >= 3;
-        gemmReady = warmGemm();
-    }
-
-    /** The same race for the matrix multiply: a 48 × 64 by 64 × 48 product, vector kernel against scalar twin. */
-    private static boolean warmGemm() {
-        int n = 48;
-        int k = 64;
-        double[] A = new double[n * k];
-        double[] B = new double[k * n];
-        for (int i = 0; i < A.length; i++) {
-            A[i] = Math.sin(i);
-            B[i] = Math.cos(i);
-        }
-        double[] C = new double[n * n];
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int fasterInARow = 0;
-        while (fasterInARow < 3 && System.nanoTime() < deadline) {
-            long t0 = System.nanoTime();
-            Gemm.blocked(A, k, 1, B, n, 1, C, n, k, n, 0, n, 0, n, true);
-            long t1 = System.nanoTime();
-            Gemm.blocked(A, k, 1, B, n, 1, C, n, k, n, 0, n, 0, n, false);
-            long t2 = System.nanoTime();
-            fasterInARow = t1 - t0 < t2 - t1 ? fasterInARow + 1 : 0;
-        }
-        return fasterInARow >= 3;
     }
 
     private static void vectorPath(int function, double[] a, double[] out) {

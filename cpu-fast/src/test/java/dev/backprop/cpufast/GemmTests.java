@@ -56,19 +56,6 @@ class GemmTests {
         }
     }
 
-    @ParameterizedTest(name = "({0}, {1})·({1}, {2})")
-    @CsvSource({"7, 300, 5", "97, 257, 33", "13, 40, 70"})
-    void theScalarTwinOfTheMicroKernelGivesTheSameBits(int n, int k, int m) {
-        Random random = new Random(n + 1000L * k + m);
-        double[] a = random.doubles((long) n * k, -1, 1).toArray();
-        double[] b = random.doubles((long) k * m, -1, 1).toArray();
-        double[] vector = new double[n * m];
-        double[] scalar = new double[n * m];
-        Gemm.blocked(a, k, 1, b, m, 1, vector, n, k, m, 0, n, 0, m, true);
-        Gemm.blocked(a, k, 1, b, m, 1, scalar, n, k, m, 0, n, 0, m, false);
-        assertThat(scalar).isEqualTo(vector);
-    }
-
     private static double[] transpose(double[] x, int rows, int cols) {
         double[] t = new double[x.length];
         for (int i = 0; i < rows; i++) {
