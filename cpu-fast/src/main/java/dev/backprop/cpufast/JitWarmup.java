@@ -60,6 +60,12 @@ final class JitWarmup {
                 scalar += t2 - t1;
             }
             fasterInARow = vector < scalar ? fasterInARow + 1 : 0;
+            try {
+                // leave the cores to the program (and to the JIT's compiler threads) between rounds
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
         // a JVM whose compiled vector code never beats the scalar twin (no SIMD unit) keeps the scalar twin
         ready = fasterInARow >= 3;
