@@ -35,7 +35,8 @@ class LessonsTests {
                     "Cost after iteration 6000: 0.219731", "Accuracy: 91%", "Accuracy for 5 hidden units: 91.25 %"),
             "deep", List.of(" 1 | (16, 2)   | (16, 1) | (16, 400)  | (16, 400)  | relu", "L_model_backward gives the same",
                     "training accuracy: L-layer 91.00 %", "sigmoid  ‖dW^[1]‖ ="),
-            "opencl", List.of("sequential: t1 = a+b = 4.0", "kernel void matmul1_naive", "n = 384: CPU in"));
+            "opencl", List.of("sequential: t1 = a+b = 4.0", "kernel void matmul1_naive", "n = 384: CPU in"),
+            "matmul", List.of("largest difference from the triple loop: 0\n"));
 
     static Stream<Arguments> lessons() {
         return Lessons.all().stream().map(Arguments::of);

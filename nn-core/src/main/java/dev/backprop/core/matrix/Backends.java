@@ -8,21 +8,32 @@ import java.util.ServiceLoader;
 /**
  * Finds backends by name: {@code cpu} is always here; others are found on the class path through
  * {@link ServiceLoader} ({@link BackendProvider}), so that {@code nn-core} itself depends on nothing.
+ *
+ * <p>{@code cpu} names the fastest CPU backend that can start here: {@value #FAST_CPU} (module {@code cpu-fast},
+ * which needs the JVM flag {@code --add-modules=jdk.incubator.vector}) where it can, else the reference
+ * {@link CpuBackend}, which {@value #REFERENCE_CPU} and {@link #cpu()} always name.
  */
 public final class Backends {
 
     private Backends() {
     }
 
+    /** The name of the SIMD backend of module {@code cpu-fast}. */
+    public static final String FAST_CPU = "cpu-fast";
+
+    /** The name that always means the reference backend's plain loops. */
+    public static final String REFERENCE_CPU = "cpu-reference";
+
     /** The reference backend. */
     public static Backend cpu() {
         return CpuBackend.INSTANCE;
     }
 
-    /** The names of every backend a provider on the class path offers, {@code cpu} first. */
+    /** The names of every backend a provider on the class path offers, {@code cpu} and {@code cpu-reference} first. */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
         names.add(CpuBackend.INSTANCE.name());
+        names.add(REFERENCE_CPU);
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             names.add(provider.name());
         }
@@ -38,6 +49,9 @@ public final class Backends {
      */
     public static Backend byName(String name) {
         if (name.equals(CpuBackend.INSTANCE.name())) {
+            return defaultCpu();
+        }
+        if (name.equals(REFERENCE_CPU)) {
             return CpuBackend.INSTANCE;
         }
         Optional<BackendProvider> provider = ServiceLoader.load(BackendProvider.class).stream()
@@ -46,5 +60,30 @@ public final class Backends {
                 .findFirst();
         return provider.orElseThrow(() -> new BackendUnavailableException(
                 "no backend called '" + name + "' (known: " + String.join(", ", names()) + ")")).create();
+    }
+
+    /**
+     * The CPU backend {@code ./workshop} and the lessons train on: {@value #FAST_CPU} where its provider is on the
+     * class path and can start (the results then differ from the reference's in their last bits only), else the
+     * reference {@link #cpu()}.
+     */
+    public static Backend defaultCpu() {
+        return DefaultCpu.BACKEND;
+    }
+
+    /** Found once, on first use. */
+    private static final class DefaultCpu {
+        static final Backend BACKEND = ServiceLoader.load(BackendProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(FAST_CPU))
+                .findFirst()
+                .flatMap(p -> {
+                    try {
+                        return Optional.of(p.create());
+                    } catch (BackendUnavailableException e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(CpuBackend.INSTANCE);
     }
 }

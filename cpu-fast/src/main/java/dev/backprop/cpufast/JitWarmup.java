@@ -1,0 +1,82 @@
+package dev.backprop.cpufast;
+
+/**
+ * Vector API code is only fast once the JIT's optimising compiler (C2) has compiled it: before that each vector
+ * operation runs as ordinary objects, a hundred times slower than a plain loop, and a fresh JVM would start
+ * {@code nn_model} slower than numpy. So the first {@link FastCpuBackend} starts this daemon thread, which calls
+ * {@link VectorMath}'s vector paths on a small array until each is faster than its one-element-at-a-time twin three
+ * times running; until then, and for good if that has not happened within 10 seconds, {@link VectorMath} takes the
+ * scalar twin. Both give the same
+ * bits, so only the speed depends on when the switch happens.
+ */
+final class JitWarmup {
+
+    private static volatile boolean ready;
+    private static boolean started;
+
+    private JitWarmup() {
+    }
+
+    /** Whether the vector paths are compiled and faster than the scalar ones. */
+    static boolean ready() {
+        return ready;
+    }
+
+    /** Starts the warm-up thread once per JVM. */
+    static synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Thread thread = new Thread(JitWarmup::run, "backprop-jit-warmup");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private static void run() {
+        double[] a = new double[512];
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 0.5 + Math.sin(i);   // in (−0.5, 1.5), positive where ln needs it
+        }
+        for (int i = 0; i < a.length; i += 2) {
+            a[i] = Math.abs(a[i]) + 1e-3;
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int fasterInARow = 0;
+        while (fasterInARow < 3 && System.nanoTime() < deadline) {
+            long vector = 0;
+            long scalar = 0;
+            for (int function = VectorMath.EXP; function <= VectorMath.LOG; function++) {
+                long t0 = System.nanoTime();
+                vectorPath(function, a, out);
+                long t1 = System.nanoTime();
+                for (int i = 0; i < a.length; i++) {
+                    out[i] = VectorMath.scalar(function, a[i]);
+                }
+                long t2 = System.nanoTime();
+                vector += t1 - t0;
+                scalar += t2 - t1;
+            }
+            fasterInARow = vector < scalar ? fasterInARow + 1 : 0;
+            try {
+                // leave the cores to the program (and to the JIT's compiler threads) between rounds
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        // a JVM whose compiled vector code never beats the scalar twin (no SIMD unit) keeps the scalar twin
+        ready = fasterInARow >= 3;
+    }
+
+    private static void vectorPath(int function, double[] a, double[] out) {
+        switch (function) {
+            case VectorMath.EXP -> VectorMath.expVector(a, out);
+            case VectorMath.TANH -> VectorMath.tanhVector(a, out);
+            case VectorMath.SIGMOID -> VectorMath.sigmoidVector(a, out);
+            default -> VectorMath.logVector(a, out);
+        }
+    }
+}
