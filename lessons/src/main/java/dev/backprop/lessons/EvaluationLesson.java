@@ -54,7 +54,9 @@ public final class EvaluationLesson implements Lesson {
     @Override
     public void run(LessonLog log) throws IOException {
         log.step("Balanced and imbalanced data", """
-                The deck: "Pay attention to your data: they may fool your model." scikit-learn's `digits`
+                The deck *Introduction to Deep Learning: Multi-layer Perceptron* ends on "Model Evaluation", and
+                begins it with a warning: "Pay attention to your data: they may fool your model." scikit-learn's
+                `digits`
                 (1 797 handwritten digits of $8 \\times 8$ pixels, each 0 … 16) is **balanced**: every digit has
                 about 180 examples. Ask a yes/no question of it, "is this digit a 9?", and the same data becomes
                 **imbalanced**: one *yes* for every nine *no*.

@@ -54,7 +54,7 @@ public final class MnistLesson implements Lesson {
     @Override
     public void run(LessonLog log) throws IOException {
         log.step("The MNIST dataset", """
-                The *Multi-layer Perceptron* deck's "MNIST dataset (Modified National Institute for Standards and
+                The *Introduction to Deep Learning: Multi-layer Perceptron* deck's "MNIST dataset (Modified National Institute for Standards and
                 Technology)": handwritten digits of $28 \\times 28 = 784$ grey pixels, each labelled 0 … 9. The
                 repository bundles 10 000 real MNIST digits (8 000 to train on, 2 000 to test on), so this lesson
                 needs no download; `./workshop run mnist --data DIR` reads the full MNIST or Fashion-MNIST from the
