@@ -140,7 +140,7 @@ public final class EvaluationCharts {
     }
 
     /** Images laid out in a grid of tiles, each with a caption under it, drawn as annotations on an empty plot. */
-    private static XYChart imageGrid(String title, List<double[]> images, int height, int width,
+    static XYChart imageGrid(String title, List<double[]> images, int height, int width,
             List<String> captions, double lo, double hi, boolean diverging) {
         int n = Math.max(1, images.size());
         int columns = Math.max(1, Math.min(n, (WIDTH - 40) / (width * ZOOM + 60)));

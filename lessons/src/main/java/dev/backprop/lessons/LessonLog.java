@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -17,17 +19,32 @@ public final class LessonLog {
     private final Lesson lesson;
     private final List<LessonSink> sinks;
     private final Backend backend;
+    private final Map<String, String> options;
     private Step step;
 
     public LessonLog(Lesson lesson, List<LessonSink> sinks, Backend backend) {
+        this(lesson, sinks, backend, Map.of());
+    }
+
+    /** A log whose lesson also receives {@code options} from the command line, e.g. {@code data → DIR}. */
+    public LessonLog(Lesson lesson, List<LessonSink> sinks, Backend backend, Map<String, String> options) {
         this.lesson = lesson;
         this.sinks = List.copyOf(sinks);
         this.backend = backend;
+        this.options = Map.copyOf(options);
     }
 
     /** The backend chosen with {@code --backend}: where the lesson's training runs. */
     public Backend backend() {
         return backend;
+    }
+
+    /**
+     * An option given to the lesson on the command line, by name: {@code data} is {@code ./workshop run mnist
+     * --data DIR}'s folder. Empty when it was not given (in a notebook, always).
+     */
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
     }
 
     /**

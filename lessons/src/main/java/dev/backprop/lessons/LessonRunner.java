@@ -2,6 +2,7 @@ package dev.backprop.lessons;
 
 import dev.backprop.core.matrix.Backend;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a lesson into a set of sinks and tells each sink when it starts and ends. */
 public final class LessonRunner {
@@ -13,11 +14,17 @@ public final class LessonRunner {
      * Runs {@code lesson}; returns normally or rethrows what the lesson threw, after every sink was told.
      */
     public static void run(Lesson lesson, List<LessonSink> sinks, Backend backend) throws Exception {
+        run(lesson, sinks, backend, Map.of());
+    }
+
+    /** As {@link #run(Lesson, List, Backend)}, passing {@code options} to the lesson ({@link LessonLog#option}). */
+    public static void run(Lesson lesson, List<LessonSink> sinks, Backend backend, Map<String, String> options)
+            throws Exception {
         for (LessonSink sink : sinks) {
             sink.lessonStarted(lesson);
         }
         try {
-            lesson.run(new LessonLog(lesson, sinks, backend));
+            lesson.run(new LessonLog(lesson, sinks, backend, options));
         } catch (Exception | Error e) {
             for (LessonSink sink : sinks) {
                 sink.lessonFinished(lesson, e);
@@ -34,8 +41,14 @@ public final class LessonRunner {
      * it run, since it builds on them, but print and plot nothing). For presenting one step: {@code --step N}.
      */
     public static void run(Lesson lesson, List<LessonSink> sinks, Backend backend, int onlyStep) throws Exception {
+        run(lesson, sinks, backend, onlyStep, Map.of());
+    }
+
+    /** As {@link #run(Lesson, List, Backend, int)}, passing {@code options} to the lesson. */
+    public static void run(Lesson lesson, List<LessonSink> sinks, Backend backend, int onlyStep,
+            Map<String, String> options) throws Exception {
         try {
-            run(lesson, List.of(new OneStep(onlyStep, sinks)), backend);
+            run(lesson, List.of(new OneStep(onlyStep, sinks)), backend, options);
         } catch (StepReached done) {
             // the lesson went past the step: it is finished as far as the sinks know
         }

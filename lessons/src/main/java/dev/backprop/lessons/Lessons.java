@@ -10,8 +10,17 @@ public final class Lessons {
     }
 
     public static List<Lesson> all() {
-        return List.of(new TensorsLesson(), new NeuronLesson(), new ForwardLesson(), new LinearRegressionLesson(),
-                new PlanarLesson(), new DeepLesson(), new OpenClLesson(), new MatmulLesson());
+        return List.of(
+                new TensorsLesson(),
+                new NeuronLesson(),
+                new ForwardLesson(),
+                new LinearRegressionLesson(),
+                new PlanarLesson(),
+                new DeepLesson(),
+                new OpenClLesson(),
+                new MatmulLesson(),
+                new EvaluationLesson(),
+                new MnistLesson());
     }
 
     /** The lesson with this number or name, e.g. {@code 5} or {@code planar}. */

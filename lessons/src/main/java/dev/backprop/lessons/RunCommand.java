@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,6 +59,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run one lesson up to step N and show only step N.")
     Integer step;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "A folder of data for the lessons that read one: mnist trains on the four MNIST-format"
+                    + " files in DIR (the full MNIST or Fashion-MNIST) instead of the bundled digits.")
+    Path data;
+
     @Option(names = "--pause", description = "Presentation mode: wait for Enter after each step.")
     boolean pause;
 
@@ -104,10 +110,11 @@ public final class RunCommand implements Callable<Integer> {
         for (Lesson lesson : lessons) {
             long start = System.nanoTime();
             try {
+                Map<String, String> options = data == null ? Map.of() : Map.of("data", data.toString());
                 if (step == null) {
-                    LessonRunner.run(lesson, sinks, chosen);
+                    LessonRunner.run(lesson, sinks, chosen, options);
                 } else {
-                    LessonRunner.run(lesson, sinks, chosen, step);
+                    LessonRunner.run(lesson, sinks, chosen, step, options);
                 }
             } catch (Exception | Error e) {
                 stdout.flush();
