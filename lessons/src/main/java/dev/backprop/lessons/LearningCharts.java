@@ -190,8 +190,8 @@ public final class LearningCharts {
             node.setMarker(SeriesMarkers.CIRCLE);
             node.setMarkerColor(new Color(0xC6, 0xDB, 0xEF));
             chart.addAnnotation(new AnnotationText(labels[i], xy[i][0], xy[i][1], false));
-            chart.addAnnotation(new AnnotationText(above[i], xy[i][0], xy[i][1] + 0.85, false));
-            chart.addAnnotation(new AnnotationText(below[i], xy[i][0], xy[i][1] - 0.85, false));
+            chart.addAnnotation(new AnnotationText(above[i], xy[i][0], xy[i][1] + 0.75, false));
+            chart.addAnnotation(new AnnotationText(below[i], xy[i][0], xy[i][1] - 0.75, false));
         }
         return chart;
     }
@@ -209,6 +209,11 @@ public final class LearningCharts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("0.#E0");
+        // a logarithmic axis under bars needs its ends given: whole decades around the data
+        double lo = series.values().stream().flatMapToDouble(java.util.Arrays::stream).min().orElse(1);
+        double hi = series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))))
+                .setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
         chart.getStyler().setSeriesColors(new Color[] {new Color(0xE1, 0x57, 0x59), new Color(0x4E, 0x79, 0xA7)});
         series.forEach((name, values) -> chart.addSeries(name, categories,
                 java.util.Arrays.stream(values).boxed().toList()));

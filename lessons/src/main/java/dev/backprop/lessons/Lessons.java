@@ -12,7 +12,8 @@ public final class Lessons {
     public static List<Lesson> all() {
         return List.of(new TensorsLesson(), new NeuronLesson(), new ForwardLesson(), new LinearRegressionLesson(),
                 new PlanarLesson(), new DeepLesson(), new OpenClLesson(),
-                new LossesLesson(), new GradientDescentLesson());
+                new LossesLesson(), new GradientDescentLesson(),
+                new BackpropagationLesson());
     }
 
     /** The lesson with this number or name, e.g. {@code 5} or {@code planar}. */
