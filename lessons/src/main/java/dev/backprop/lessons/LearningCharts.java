@@ -34,7 +34,10 @@ public final class LearningCharts {
     private static final Color LOW = new Color(0x2C, 0x7F, 0xB8);
     private static final Color HIGH = new Color(0xFF, 0xFF, 0xE0);
     private static final Color CONTOUR_LINE = new Color(0x55, 0x55, 0x55);
-    private static final BasicStroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+    /** The colours of paths and curves, in order: the same run has the same colour on a contour plot and a curve. */
+    private static final Color[] SERIES_COLOURS = {new Color(0xE1, 0x57, 0x59), new Color(0x00, 0x00, 0x00),
+        new Color(0xF2, 0x8E, 0x2B), new Color(0x59, 0xA1, 0x4F), new Color(0xB0, 0x7A, 0xA1)};
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {8f, 6f}, 0f);
 
     private LearningCharts() {
@@ -51,14 +54,23 @@ public final class LearningCharts {
         chart.getStyler().setXAxisDecimalPattern("0.##");
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        series.forEach((name, points) -> {
-            XYSeries s = chart.addSeries(name, points[0], points[1]);
+        chart.getStyler().setSeriesColors(SERIES_COLOURS);
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, double[][]> entry : series.entrySet()) {
+            double[][] points = entry.getValue();
+            XYSeries s = chart.addSeries(entry.getKey(), points[0], points[1]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
-            if (dashed.contains(name)) {
-                s.setLineStyle(DASHED);
+            // a dashed line lies on a wider solid one, so both stay visible where they agree
+            s.setLineStyle(dashed.contains(entry.getKey()) ? DASHED : new BasicStroke(4.5f));
+            for (double x : points[0]) {
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
             }
-        });
+        }
+        // the x axis from and to round tenths, so the ticks fall on round numbers
+        chart.getStyler().setXAxisMin(Math.floor(xMin * 10) / 10).setXAxisMax(Math.ceil(xMax * 10) / 10);
         return chart;
     }
 
@@ -125,14 +137,12 @@ public final class LearningCharts {
             s.setShowInLegend(false);
         }
         int colour = 0;
-        Color[] pathColours = {new Color(0xE1, 0x57, 0x59), new Color(0x00, 0x00, 0x00), new Color(0xF2, 0x8E, 0x2B),
-            new Color(0x59, 0xA1, 0x4F), new Color(0xB0, 0x7A, 0xA1)};
         for (Map.Entry<String, double[][]> path : paths.entrySet()) {
             double[][] inside = clip(path.getValue(), xRange, yRange);
             XYSeries s = chart.addSeries(path.getKey(), inside[0], inside[1]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(inside[0].length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
-            Color c = pathColours[colour++ % pathColours.length];
+            Color c = SERIES_COLOURS[colour++ % SERIES_COLOURS.length];
             s.setLineColor(c);
             s.setMarkerColor(c);
             // the first path widest, so a later one drawn over it leaves its edges visible

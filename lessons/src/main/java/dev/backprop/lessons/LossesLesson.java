@@ -187,7 +187,7 @@ public final class LossesLesson implements Lesson {
                 new CategoricalCrossEntropy().cost(atTarget, atTarget), new KLDivergence().cost(atTarget, atTarget));
         log.plot("multi-class-losses", LearningCharts.curves("Multi-class losses (sparse drawn dashed: it equals "
                 + "categorical)", "probability p given to class 0", "loss L(ŷ, y)", multiClass,
-                Set.of("sparse_categorical_crossentropy, y = 0", "kl_divergence, soft y = (0.7, 0.15, 0.15)")));
+                Set.of("sparse_categorical_crossentropy, y = 0")));
         log.plot("multi-class-gradients", LearningCharts.curves("Their slopes along p: ∂L/∂ŷ₀ − (∂L/∂ŷ₁ + ∂L/∂ŷ₂)/2",
                 "probability p given to class 0", "dL/dp (dashed lines lie on the solid ones)", multiClassGradients,
                 Set.of("sparse_categorical_crossentropy, y = 0", "kl_divergence, soft y")));
