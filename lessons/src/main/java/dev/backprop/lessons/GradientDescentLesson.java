@@ -71,7 +71,7 @@ public final class GradientDescentLesson implements Lesson {
                 \\frac{\\partial J}{\\partial w_1} = \\frac{1}{m} \\sum_i (\\hat{y}^{(i)} - y^{(i)})\\, x^{(i)}$
 
                 $w \\leftarrow w - \\eta \\frac{\\partial J}{\\partial w}$ with the learning rate $\\eta = 0.5$,
-                100 iterations. Each step is perpendicular to the contour it starts on.
+                100 iterations. The first steps are the longest: far from the minimum the gradient is large.
                 """);
         double[] start = random.randn(2);
         log.printf("random start: w0 = %.6f, w1 = %.6f", start[0], start[1]);
@@ -115,7 +115,7 @@ public final class GradientDescentLesson implements Lesson {
         log.printf("λ_max = %.6f, so η must stay below 2/λ_max = %.6f", lambdaMax, 2 / lambdaMax);
         Map<String, double[][]> paths = new LinkedHashMap<>();
         Map<String, double[][]> costs = new LinkedHashMap<>();
-        for (double eta : new double[] {0.02, 0.5, 1.0}) {
+        for (double eta : new double[] {0.5, 0.02, 1.0}) {
             double[][] run = gradientDescent(start, X, Y, eta, 50);
             String label = String.format("η = %.2f", eta) + (eta < 0.1 ? ": too small" : eta > 0.9
                     ? ": too large" : ": right");

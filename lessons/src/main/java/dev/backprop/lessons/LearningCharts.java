@@ -63,7 +63,7 @@ public final class LearningCharts {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
             // a dashed line lies on a wider solid one, so both stay visible where they agree
-            s.setLineStyle(dashed.contains(entry.getKey()) ? DASHED : new BasicStroke(4.5f));
+            s.setLineStyle(dashed.contains(entry.getKey()) ? DASHED : new BasicStroke(dashed.isEmpty() ? 2f : 4.5f));
             for (double x : points[0]) {
                 xMin = Math.min(xMin, x);
                 xMax = Math.max(xMax, x);
@@ -141,14 +141,14 @@ public final class LearningCharts {
             double[][] inside = clip(path.getValue(), xRange, yRange);
             XYSeries s = chart.addSeries(path.getKey(), inside[0], inside[1]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            s.setMarker(inside[0].length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            s.setMarker(inside[0].length > 120 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             Color c = SERIES_COLOURS[colour++ % SERIES_COLOURS.length];
             s.setLineColor(c);
             s.setMarkerColor(c);
             // the first path widest, so a later one drawn over it leaves its edges visible
-            s.setLineWidth((float) Math.max(1.5, 5 - 1.5 * (colour - 1)));
+            s.setLineStyle(new BasicStroke((float) Math.max(1.5, 5 - 1.5 * (colour - 1))));
         }
-        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setMarkerSize(7);
         return chart;
     }
 
@@ -192,7 +192,7 @@ public final class LearningCharts {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(Color.GRAY);
-            s.setLineWidth(2f);
+            s.setLineStyle(new BasicStroke(2f));
         }
         for (int i = 0; i < labels.length; i++) {
             XYSeries node = chart.addSeries("node " + i, new double[] {xy[i][0]}, new double[] {xy[i][1]});
