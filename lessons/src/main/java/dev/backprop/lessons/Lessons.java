@@ -19,6 +19,9 @@ public final class Lessons {
                 new DeepLesson(),
                 new OpenClLesson(),
                 new MatmulLesson(),
+                new LossesLesson(),
+                new GradientDescentLesson(),
+                new BackpropagationLesson(),
                 new EvaluationLesson(),
                 new MnistLesson());
     }
