@@ -20,6 +20,7 @@ import dev.backprop.core.layer.Dropout;
 import dev.backprop.core.layer.Layer;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
+import dev.backprop.core.loss.ClassWeightedLoss;
 import dev.backprop.core.loss.Hinge;
 import dev.backprop.core.loss.Loss;
 import dev.backprop.core.loss.MeanAbsoluteError;
@@ -76,8 +77,9 @@ public record ModelArchitecture(String format, int version, int inputs, List<Lay
                         + " and dropout layers can");
             }
         }
-        return new ModelArchitecture(FORMAT, 1, model.inputSize(), specs, model.loss().toString(), normalize,
-                classes);
+        // the class weights shape training only; a saved model is evaluated with its plain loss
+        Loss loss = model.loss() instanceof ClassWeightedLoss weighted ? weighted.unweighted() : model.loss();
+        return new ModelArchitecture(FORMAT, 1, model.inputSize(), specs, loss.toString(), normalize, classes);
     }
 
     /** The JSON text, one line. */

@@ -102,6 +102,6 @@ public final class ClassWeightedLoss implements Loss {
 
     @Override
     public String toString() {
-        return loss.toString();
+        return "class_weighted(" + loss + ")";
     }
 }
