@@ -298,8 +298,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The examples of one run: training, validation and test parts (the last two may be null), examples as columns. */
-    private record Parts(Matrix X, Matrix Y, Matrix Xval, Matrix Yval, Matrix Xtest, Matrix Ytest,
-            LabeledData train, Dataset generated) {
+    private record Parts(Matrix X, Matrix Y, Matrix Xval, Matrix Yval, Matrix Xtest, Matrix Ytest, boolean real,
+            Dataset generated) {
+
+        /** The same parts with every X transformed (the originals can go: full MNIST is 360 MB a copy). */
+        Parts normalized(Normalizer n) {
+            return new Parts(n.transform(X), Y, Xval == null ? null : n.transform(Xval), Yval,
+                    Xtest == null ? null : n.transform(Xtest), Ytest, real, generated);
+        }
     }
 
     @Override
@@ -316,19 +322,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String name = datasetName();
         Parts parts = DATASETS.containsKey(name) ? generated(name) : real(name);
+        Normalizer normalizer = null;
+        if (normalize != null) {
+            // statistics of the training split only, the same transform for validation and test
+            normalizer = Normalizer.fit(normalize, parts.X());
+            parts = parts.normalized(normalizer);
+        }
         Matrix X = parts.X();
         Matrix Y = parts.Y();
         Matrix Xval = parts.Xval();
         Matrix Xtest = parts.Xtest();
-        Normalizer normalizer = null;
-        if (normalize != null) {
-            // statistics of the training split only, the same transform for validation and test
-            normalizer = Normalizer.fit(normalize, X);
-            X = normalizer.transform(X);
-            Xval = Xval == null ? null : normalizer.transform(Xval);
-            Xtest = Xtest == null ? null : normalizer.transform(Xtest);
-        }
-        boolean classes = parts.train() != null || Y.rows() > 1 || isIntegerLabels(Y);
+        boolean classes = parts.real() || Y.rows() > 1 || isIntegerLabels(Y);
         int nY = Y.rows() > 1 ? Y.rows() : classes ? Math.max(1, (int) max(Y) + 1) : 1;
         Activation outputActivation = output != null ? activation(output, "--output")
                 : !classes ? new Linear() : nY > 2 ? new Softmax() : new Sigmoid();
@@ -483,7 +487,7 @@ public final class TrainCommand implements Callable<Integer> {
         Matrix X = set.X();
         Matrix Y = set.Y();
         if (validationSplit == 0) {
-            return new Parts(X, Y, null, null, null, null, null, set);
+            return new Parts(X, Y, null, null, null, null, false, set);
         }
         int split = (int) Math.round(X.cols() * (1 - validationSplit));
         if (split < 1 || split >= X.cols()) {
@@ -491,7 +495,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + X.cols());
         }
         return new Parts(X.columns(0, split), Y.columns(0, split), X.columns(split, X.cols()),
-                Y.columns(split, Y.cols()), null, null, null, set);
+                Y.columns(split, Y.cols()), null, null, false, set);
     }
 
     /**
@@ -524,7 +528,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .contains(loss) || "sigmoid".equals(output) && train.classes() == 2;
         Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
         return new Parts(train.X(), y.apply(train), validation == null ? null : validation.X(),
-                validation == null ? null : y.apply(validation), test.X(), y.apply(test), train, null);
+                validation == null ? null : y.apply(validation), test.X(), y.apply(test), true, null);
     }
 
     private void write(Chart<?, ?> chart, Path file) throws IOException {
