@@ -1,13 +1,9 @@
 package dev.backprop.lessons;
 
 import dev.backprop.core.activation.Activation;
-import dev.backprop.core.activation.Elu;
-import dev.backprop.core.activation.LeakyRelu;
 import dev.backprop.core.activation.Linear;
-import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
-import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.data.Blobs;
 import dev.backprop.core.data.Circles;
 import dev.backprop.core.data.Dataset;
@@ -35,9 +31,7 @@ import dev.backprop.core.layer.Layer;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
 import dev.backprop.core.loss.ClassWeightedLoss;
-import dev.backprop.core.loss.Hinge;
 import dev.backprop.core.loss.Loss;
-import dev.backprop.core.loss.MeanAbsoluteError;
 import dev.backprop.core.loss.MeanSquaredError;
 import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
 import dev.backprop.core.matrix.Matrix;
@@ -83,19 +77,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./workshop train}: the training toolkit on the command line, a TensorFlow Playground in the terminal. It
- * builds a {@link Sequential} of {@link Dense} layers for a generated data set, trains it with the chosen optimizer
- * in the one {@link TrainingLoop}, prints the model summary, the cost every few epochs and the final accuracy (or
- * MAE), and writes the cost curves and, for 2-D data, the decision boundary as PNGs.
+ * builds a {@link Sequential} of {@link Dense} layers for a generated or a real data set ({@link Datasets}: MNIST,
+ * digits, CSV, .npz), trains it with the chosen optimizer in the one {@link TrainingLoop}, prints the model summary,
+ * the cost every few epochs and the final accuracy (or MAE) on the training, validation and test parts, and writes
+ * the cost curves, for a classifier the confusion matrix (with scikit-learn's classification report printed) and,
+ * for 2-D data, the decision boundary as PNGs. {@code --save}/{@code --load} keep a model as an {@code .npz}
+ * ({@link ModelFile}, the architecture as {@link ModelArchitecture} JSON).
  * <pre>
  * ./workshop train --dataset moons --layers 5,2 --activation relu --optimizer adam --learning-rate 0.0007 \
  *                  --batch-size 64 --epochs 5000 --seed 3 --out out/train
+ * ./workshop train --dataset mnist --layers 128 --optimizer adam --epochs 10 --save out/mnist.npz
  * </pre>
  * {@code --dls} follows the DLS optimization assignment's {@code model()}: He initialisation seeded 3 (its
  * {@code initialize_parameters}), mini-batches reshuffled with {@code seed = 10 + epoch + 1}, the cost averaged over
  * each epoch and printed as {@code Cost after epoch 1000: …}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a network on a generated data set and plot its cost and decision boundary.")
+        description = "Train a network on a generated or a real data set; report, plot and save it.")
 public final class TrainCommand implements Callable<Integer> {
 
     /** The generated data sets {@code --dataset} knows, by name. */

@@ -37,7 +37,8 @@ import java.util.Map;
  * With sigmoid + binary cross-entropy and softmax + categorical cross-entropy the output's dZ is A − Y (divided by
  * the number of output rows for binary cross-entropy, which averages over them): exact, and it never vanishes when
  * the output saturates (z ≳ 37 makes σ(z) = 1, and the clipped dA ⊙ σ′(z) would be 0). The clip of the loss stays in
- * the printed cost only.
+ * the printed cost only. A {@link ClassWeightedLoss} around either keeps the combined form, each column weighted:
+ * dZ = w_c ⊙ (A − Y).
  *
  * <p>The weights are drawn when the model is built ({@link #build(int, int)}, or the first {@code fit} with seed 3):
  * one {@link NumpyRandom} for the whole stack, layer by layer, in numpy's order.
