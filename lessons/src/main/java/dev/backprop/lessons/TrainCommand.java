@@ -419,6 +419,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (save != null) {
             List<String> classNames = classes ? names(Math.max(2, nY)) : null;
+            Path folder = save.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             ModelFile.save(save, model.namedParameters(), ModelArchitecture.of(model, normalize, classNames).toJson());
             stdout.println("saved " + save);
         }

@@ -118,7 +118,7 @@ class TrainCommandTests {
 
     @Test
     void aSavedModelLoadsWithItsArchitectureAndNormalizationAndEvaluatesTheSame(@TempDir Path dir) throws Exception {
-        Path model = dir.resolve("model.npz");
+        Path model = dir.resolve("models").resolve("model.npz");   // the folder is made
         assertThat(train("--dataset", "digits", "--layers", "12", "--activation", "tanh", "--epochs", "2",
                 "--normalize", "minmax", "--save", model.toString(), "--out", dir.toString())).as(errors()).isZero();
         String trained = line(output(), "Test accuracy: ");
