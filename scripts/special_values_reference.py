@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write what numpy answers for NaN, ±Inf, huge, tiny and empty inputs: the expected results of
-dev.backprop.core.matrix.MatrixPropertyTests (every Matrix operation and elementwise activation).
+dev.backprop.core.matrix.MatrixPropertyTests (every Matrix operation, elementwise activation and loss).
 
 Usage (from the repository root, python3 + numpy only):
 
@@ -135,6 +135,54 @@ with warnings.catch_warnings():
              (1e308, -1e308, 3)]
     for i, (start, stop, num) in enumerate(cases):
         put("linspace#%d" % i, np.linspace(start, stop, num).reshape(1, -1))
+
+    # ---- the losses (dev.backprop.core.loss): per-example loss (1, m), cost and gradient dAL (n, m), each written
+    # as the Java class computes it (Keras's formulas, clipped with ε = 1e-7), on predictions holding the specials
+    EPS = 1e-7
+    P = np.array([[np.nan, np.inf, -np.inf, 0.0, 1.0, 0.5, 1e308, 5e-324, -2.5, 0.3],
+                  [0.2, 0.7, 0.1, 1.0, 0.0, np.nan, 0.5, 0.9, 3.0, -1e308]])
+    Y01 = np.array([[1, 0, 1, 0, 1, 1, 0, 1, 0, 1], [0, 1, 1, 0, 0, 1, 1, 0, 1, 0]], dtype=np.float64)
+    put("P", P)
+    put("Y01", Y01)
+    n = P.shape[0]
+    clip = np.clip(P, EPS, 1 - EPS)
+    msle_hat = np.maximum(P, EPS)
+    msle_d = np.log(msle_hat + 1) - np.log(np.maximum(Y01, EPS) + 1)
+    s = 2 * Y01 - 1
+    margin = 1 - s * P
+    binary = {
+        "binary_crossentropy": (-np.mean(Y01 * np.log(clip) + (1 - Y01) * np.log(1 - clip), axis=0),
+                                -(Y01 / clip - (1 - Y01) / (1 - clip)) / n),
+        "mean_squared_error": (np.mean(np.square(P - Y01), axis=0), (P - Y01) * (2.0 / n)),
+        "mean_absolute_error": (np.mean(np.abs(P - Y01), axis=0), np.sign(P - Y01) / n),
+        "mean_squared_logarithmic_error": (np.mean(np.square(msle_d), axis=0), msle_d * (2.0 / n) / (msle_hat + 1)),
+        "hinge": (np.mean(np.maximum(margin, 0), axis=0), -(s * (margin > 0)) / n),
+        "squared_hinge": (np.mean(np.square(np.maximum(margin, 0)), axis=0),
+                          s * np.maximum(margin, 0) * (-2.0 / n)),
+    }
+    # softmax-like outputs with the specials, one-hot labels (classes 0, 1, 2, 1, 0, 2) and label distributions
+    S3 = np.array([[np.nan, np.inf, -np.inf, 0.0, 1e308, 0.2],
+                   [0.3, 0.0, 0.5, 1.0, 5e-324, 0.3],
+                   [0.7, 0.0, 0.5, 0.0, 0.2, 0.5]])
+    labels = np.array([0, 1, 2, 1, 0, 2])
+    Y3 = np.eye(3)[:, labels]
+    D3 = np.array([[0.2, 0.5, 0.1, 0.0, 1.0, 0.3], [0.3, 0.5, 0.8, 1.0, 0.0, 0.3], [0.5, 0.0, 0.1, 0.0, 0.0, 0.4]])
+    put("S3", S3)
+    put("Y3", Y3)
+    put("labels3", labels.reshape(1, -1))
+    put("D3", D3)
+    clip3 = np.clip(S3, EPS, 1 - EPS)
+    kl_y = np.clip(D3, EPS, 1)
+    kl_a = np.clip(S3, EPS, 1)
+    categorical = {
+        "categorical_crossentropy": (-np.sum(Y3 * np.log(clip3), axis=0), -(Y3 / clip3)),
+        "sparse_categorical_crossentropy": (-np.sum(Y3 * np.log(clip3), axis=0), -(Y3 / clip3)),
+        "kl_divergence": (np.sum(kl_y * np.log(kl_y / kl_a), axis=0), -(kl_y / kl_a)),
+    }
+    for name, (loss, grad) in list(binary.items()) + list(categorical.items()):
+        put(name + ".loss", loss.reshape(1, -1))
+        put(name + ".cost", [[np.mean(loss)]])
+        put(name + ".gradient", grad)
 
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w", encoding="ascii", newline="\n") as f:

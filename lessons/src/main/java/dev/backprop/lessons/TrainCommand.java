@@ -1,16 +1,25 @@
 package dev.backprop.lessons;
 
 import dev.backprop.core.activation.Activation;
-import dev.backprop.core.activation.Elu;
-import dev.backprop.core.activation.LeakyRelu;
 import dev.backprop.core.activation.Linear;
-import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
-import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.data.Blobs;
 import dev.backprop.core.data.Circles;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.Datasets;
+import dev.backprop.core.data.LabeledData;
+import dev.backprop.core.data.ModelFile;
+import dev.backprop.core.data.Normalizer;
+import dev.backprop.core.data.Splitting;
+import dev.backprop.core.data.TrainTest;
+import dev.backprop.core.metrics.ClassificationReport;
+import dev.backprop.core.metrics.ConfusionMatrix;
+import dev.backprop.core.train.Predictions;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.knowm.xchart.internal.chartpart.Chart;
 import dev.backprop.core.data.Moons;
 import dev.backprop.core.data.PlanarDataset;
 import dev.backprop.core.data.Playground;
@@ -21,9 +30,8 @@ import dev.backprop.core.layer.Dropout;
 import dev.backprop.core.layer.Layer;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
-import dev.backprop.core.loss.Hinge;
+import dev.backprop.core.loss.ClassWeightedLoss;
 import dev.backprop.core.loss.Loss;
-import dev.backprop.core.loss.MeanAbsoluteError;
 import dev.backprop.core.loss.MeanSquaredError;
 import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
 import dev.backprop.core.matrix.Matrix;
@@ -60,7 +68,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,19 +77,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./workshop train}: the training toolkit on the command line, a TensorFlow Playground in the terminal. It
- * builds a {@link Sequential} of {@link Dense} layers for a generated data set, trains it with the chosen optimizer
- * in the one {@link TrainingLoop}, prints the model summary, the cost every few epochs and the final accuracy (or
- * MAE), and writes the cost curves and, for 2-D data, the decision boundary as PNGs.
+ * builds a {@link Sequential} of {@link Dense} layers for a generated or a real data set ({@link Datasets}: MNIST,
+ * digits, CSV, .npz), trains it with the chosen optimizer in the one {@link TrainingLoop}, prints the model summary,
+ * the cost every few epochs and the final accuracy (or MAE) on the training, validation and test parts, and writes
+ * the cost curves, for a classifier the confusion matrix (with scikit-learn's classification report printed) and,
+ * for 2-D data, the decision boundary as PNGs. {@code --save}/{@code --load} keep a model as an {@code .npz}
+ * ({@link ModelFile}, the architecture as {@link ModelArchitecture} JSON).
  * <pre>
  * ./workshop train --dataset moons --layers 5,2 --activation relu --optimizer adam --learning-rate 0.0007 \
  *                  --batch-size 64 --epochs 5000 --seed 3 --out out/train
+ * ./workshop train --dataset mnist --layers 128 --optimizer adam --epochs 10 --save out/mnist.npz
  * </pre>
  * {@code --dls} follows the DLS optimization assignment's {@code model()}: He initialisation seeded 3 (its
  * {@code initialize_parameters}), mini-batches reshuffled with {@code seed = 10 + epoch + 1}, the cost averaged over
  * each epoch and printed as {@code Cost after epoch 1000: …}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a network on a generated data set and plot its cost and decision boundary.")
+        description = "Train a network on a generated or a real data set; report, plot and save it.")
 public final class TrainCommand implements Callable<Integer> {
 
     /** The generated data sets {@code --dataset} knows, by name. */
@@ -128,9 +139,31 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "The data set: ${COMPLETION-CANDIDATES}"
-            + " (default: ${DEFAULT-VALUE}).", completionCandidates = DatasetNames.class)
-    String dataset = "moons";
+    @Option(names = "--dataset", paramLabel = "NAME", description = "The data set: a generated one,"
+            + " ${COMPLETION-CANDIDATES}; or real data: " + Datasets.NAMES + " (default: moons).",
+            completionCandidates = DatasetNames.class)
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "A folder of MNIST-format files (the full MNIST or"
+            + " Fashion-MNIST: train-images-idx3-ubyte[.gz] …); the same as --dataset dir:DIR.")
+    Path data;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "The label column of a csv:PATH data set (default: ${DEFAULT-VALUE}).")
+    String label = "label";
+
+    @Option(names = "--test-split", paramLabel = "F", description = "Real data without a test part (csv:, some"
+            + " npz:): hold out the fraction F, stratified and seeded, as the test set (default: ${DEFAULT-VALUE}).")
+    double testSplit = 0.2;
+
+    @Option(names = "--normalize", paramLabel = "KIND", description = "standard (zero mean, unit variance per"
+            + " feature) or minmax (each feature to [0, 1]), fitted on the training split only and applied to the"
+            + " validation and test data (default: none; pixels are already /255).")
+    String normalize;
+
+    @Option(names = "--class-weight", paramLabel = "KIND", description = "balanced: weigh each example's loss by"
+            + " m / (classes · count of its class), Keras's class_weight (default: none).")
+    String classWeight;
 
     @Option(names = "--layers", paramLabel = "N,N,...", split = ",",
             description = "Hidden layer sizes, input side first (default: 5,2). Empty for none: --layers ''.")
@@ -178,7 +211,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Examples per mini-batch; 0 for the whole set (default: ${DEFAULT-VALUE}).")
     int batchSize = 64;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data; 0 with --load"
+            + " evaluates the saved model (default: ${DEFAULT-VALUE}).")
     int epochs = 1000;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the weights, the shuffling and dropout"
@@ -201,8 +235,9 @@ public final class TrainCommand implements Callable<Integer> {
             + " weights (default: off).")
     int patience;
 
-    @Option(names = "--validation-split", paramLabel = "F",
-            description = "Hold out the last fraction F of the examples for validation (default: 0).")
+    @Option(names = "--validation-split", paramLabel = "F", description = "Hold out the fraction F of the training"
+            + " examples for validation: stratified and seeded for real data, the last F of a generated set"
+            + " (default: 0).")
     double validationSplit;
 
     @Option(names = "--print-every", paramLabel = "N",
@@ -212,6 +247,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
             description = "Where the PNGs go (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out", "train");
+
+    @Option(names = "--save", paramLabel = "FILE.npz", description = "Save the trained model: its parameters W1, b1,"
+            + " … as numpy arrays and its architecture as JSON, in one .npz that np.load reads.")
+    Path save;
+
+    @Option(names = "--load", paramLabel = "FILE.npz", description = "Start from a saved model (its layers,"
+            + " activations, loss and weights; the layer options are ignored) and evaluate it (--epochs 0) or train"
+            + " it further.")
+    Path load;
 
     @Option(names = "--dls", description = "The DLS optimization assignment's conventions: He initialisation seeded"
             + " 3, mini-batches reshuffled with seed 10 + epoch + 1, the cost averaged over the epoch.")
@@ -245,34 +289,49 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> {
-            err.println("train: " + e.getMessage());
+            err.println("train: " + Workshop.messageOf(e));
             return 1;
         });
         return cli.execute(args);
     }
 
+    /** The examples of one run: training, validation and test parts (the last two may be null), examples as columns. */
+    private record Parts(Matrix X, Matrix Y, Matrix Xval, Matrix Yval, Matrix Xtest, Matrix Ytest, boolean real,
+            Dataset generated) {
+
+        /** The same parts with every X transformed (the originals can go: full MNIST is 360 MB a copy). */
+        Parts normalized(Normalizer n) {
+            return new Parts(n.transform(X), Y, Xval == null ? null : n.transform(Xval), Yval,
+                    Xtest == null ? null : n.transform(Xtest), Ytest, real, generated);
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         validate();
-        Dataset data = DATASETS.get(dataset).get();
-        Matrix X = data.X();
-        Matrix Y = data.Y();
-        Matrix Xval = null;
-        Matrix Yval = null;
-        if (validationSplit > 0) {
-            int split = (int) Math.round(X.cols() * (1 - validationSplit));
-            if (split < 1 || split >= X.cols()) {
-                throw bad("--validation-split " + validationSplit + " leaves no training or no validation examples of "
-                        + X.cols());
+        ModelFile.Model saved = null;
+        ModelArchitecture architecture = null;
+        if (load != null) {
+            saved = ModelFile.load(load);
+            architecture = ModelArchitecture.fromJson(saved.architecture(), load.toString());
+            if (normalize == null) {
+                normalize = architecture.normalize();
             }
-            Xval = X.columns(split, X.cols());
-            Yval = Y.columns(split, Y.cols());
-            X = X.columns(0, split);
-            Y = Y.columns(0, split);
         }
-        boolean classes = Y.rows() > 1 || isIntegerLabels(Y);
+        String name = datasetName();
+        Parts parts = DATASETS.containsKey(name) ? generated(name) : real(name);
+        Normalizer normalizer = null;
+        if (normalize != null) {
+            // statistics of the training split only, the same transform for validation and test
+            normalizer = Normalizer.fit(normalize, parts.X());
+            parts = parts.normalized(normalizer);
+        }
+        Matrix X = parts.X();
+        Matrix Y = parts.Y();
+        Matrix Xval = parts.Xval();
+        Matrix Xtest = parts.Xtest();
+        boolean classes = parts.real() || Y.rows() > 1 || isIntegerLabels(Y);
         int nY = Y.rows() > 1 ? Y.rows() : classes ? Math.max(1, (int) max(Y) + 1) : 1;
-        Activation g = activation(activation, "--activation");
         Activation outputActivation = output != null ? activation(output, "--output")
                 : !classes ? new Linear() : nY > 2 ? new Softmax() : new Sigmoid();
         if (outputActivation instanceof Sigmoid && nY == 2 && Y.rows() == 1) {
@@ -281,21 +340,96 @@ public final class TrainCommand implements Callable<Integer> {
         Loss objective = loss != null ? loss(loss) : outputActivation instanceof Softmax
                 ? (Y.rows() > 1 ? new CategoricalCrossEntropy() : new SparseCategoricalCrossEntropy())
                 : classes ? new BinaryCrossEntropy() : new MeanSquaredError();
-        Initializer initializer = dls ? Initializer.he() : initializer(init);
 
-        List<Layer> stack = new ArrayList<>();
-        for (int n : layers) {
-            stack.add(new Dense(n, g, initializer));
-            if (dropout > 0) {
-                stack.add(new Dropout(dropout, seed));
+        Sequential model;
+        if (architecture != null) {
+            model = architecture.toModel(seed);
+            model.setNamedParameters(saved.parameters());
+            objective = ModelArchitecture.loss(architecture.loss());
+            int units = model.layers().get(model.layers().size() - 1).units();
+            if (architecture.inputs() != X.rows() || Y.rows() > 1 && units != Y.rows()) {
+                throw new IllegalArgumentException("--load " + load + ": the model maps " + architecture.inputs()
+                        + " inputs to " + units + " outputs, data set " + name + " has " + X.rows() + " features"
+                        + (Y.rows() > 1 ? " and " + Y.rows() + " classes" : ""));
             }
+        } else {
+            Activation g = activation(activation, "--activation");
+            Initializer initializer = dls ? Initializer.he() : initializer(init);
+            List<Layer> stack = new ArrayList<>();
+            for (int n : layers) {
+                stack.add(new Dense(n, g, initializer));
+                if (dropout > 0) {
+                    stack.add(new Dropout(dropout, seed));
+                }
+            }
+            stack.add(new Dense(nY, outputActivation, initializer));
+            model = Sequential.of(stack.toArray(Layer[]::new)).build(X.rows(), seed);
         }
-        stack.add(new Dense(nY, outputActivation, initializer));
+        if (classWeight != null) {
+            if (!classes) {
+                throw bad("--class-weight needs class labels; data set " + name + " is a regression");
+            }
+            objective = new ClassWeightedLoss(objective, ClassWeightedLoss.balanced(Y, nY == 1 ? 2 : nY));
+        }
         Metric metric = classes ? Metric.accuracy() : Metric.meanAbsoluteError();
-        Sequential model = Sequential.of(stack.toArray(Layer[]::new)).build(X.rows(), seed)
-                .compile(objective, optimizer(), metric);
+        model.compile(objective, optimizer(), metric);
         stdout.print(model.summary());
 
+        History history = null;
+        if (epochs > 0) {
+            history = fit(model, X, Y, Xval, parts.Yval());
+            if (history.bestEpoch() >= 0) {
+                stdout.printf(Locale.ROOT, "Early stopping after %d epochs; restored the weights of epoch %d%n",
+                        history.epochs(), history.bestEpoch());
+            }
+        }
+        String what = classes ? "accuracy" : "MAE";
+        String unit = classes ? " %" : "";
+        stdout.printf(Locale.ROOT, "Training %s: %.2f%s%n", what, metric.value(model.predict(X), Y), unit);
+        if (Xval != null) {
+            stdout.printf(Locale.ROOT, "Validation %s: %.2f%s%n", what, metric.value(model.predict(Xval), parts.Yval()),
+                    unit);
+        }
+        if (Xtest != null) {
+            stdout.printf(Locale.ROOT, "Test %s: %.2f%s%n", what, metric.value(model.predict(Xtest), parts.Ytest()),
+                    unit);
+        }
+        if (history != null) {
+            stdout.printf(Locale.ROOT, "Time per epoch: %.3f ms (%d epochs)%n", history.secondsPerEpoch() * 1e3,
+                    history.epochs());
+        }
+
+        Files.createDirectories(out);
+        if (history != null) {
+            write(TrainingCharts.costCurves("Cost per epoch, " + name + ", " + model.loop().optimizer().name(),
+                    history), out.resolve("cost.png"));
+        }
+        if (classes) {
+            boolean onTest = Xtest != null;
+            boolean onValidation = !onTest && Xval != null;
+            report(model, onTest ? Xtest : onValidation ? Xval : X,
+                    onTest ? parts.Ytest() : onValidation ? parts.Yval() : Y,
+                    onTest ? "test" : onValidation ? "validation" : "training", name, Math.max(2, nY));
+        }
+        if (parts.generated() != null && parts.generated().X().rows() == 2 && classes) {
+            Normalizer n = normalizer;
+            write(TrainingCharts.decisionBoundary("Decision boundary, " + name, parts.generated().X(),
+                    parts.generated().Y(), x -> model.predict(n == null ? x : n.transform(x))),
+                    out.resolve("decision-boundary.png"));
+        }
+        if (save != null) {
+            List<String> classNames = classes ? names(Math.max(2, nY)) : null;
+            Path folder = save.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            ModelFile.save(save, model.namedParameters(), ModelArchitecture.of(model, normalize, classNames).toJson());
+            stdout.println("saved " + save);
+        }
+        return 0;
+    }
+
+    private History fit(Sequential model, Matrix X, Matrix Y, Matrix Xval, Matrix Yval) {
         int every = printEvery != null ? printEvery : dls ? 1000 : Math.max(1, epochs / 10);
         ProgressLine progress = new ProgressLine(stderr);
         List<Callback> callbacks = new ArrayList<>();
@@ -317,32 +451,89 @@ public final class TrainCommand implements Callable<Integer> {
         if (Xval != null) {
             loop.validation(Xval, Yval);
         }
-        History history = model.fit(X, Y, loop);
-
-        if (history.bestEpoch() >= 0) {
-            stdout.printf(Locale.ROOT, "Early stopping after %d epochs; restored the weights of epoch %d%n",
-                    history.epochs(), history.bestEpoch());
-        }
-        String name = classes ? "accuracy" : "MAE";
-        String unit = classes ? " %" : "";
-        stdout.printf(Locale.ROOT, "Training %s: %.2f%s%n", name, metric.value(model.predict(X), Y), unit);
-        if (Xval != null) {
-            stdout.printf(Locale.ROOT, "Validation %s: %.2f%s%n", name, metric.value(model.predict(Xval), Yval), unit);
-        }
-        stdout.printf(Locale.ROOT, "Time per epoch: %.3f ms (%d epochs)%n", history.secondsPerEpoch() * 1e3,
-                history.epochs());
-
-        Files.createDirectories(out);
-        write(TrainingCharts.costCurves("Cost per epoch, " + dataset + ", " + model.loop().optimizer().name(), history),
-                out.resolve("cost.png"));
-        if (X.rows() == 2 && classes) {
-            write(TrainingCharts.decisionBoundary("Decision boundary, " + dataset, data.X(), data.Y(), model::predict),
-                    out.resolve("decision-boundary.png"));
-        }
-        return 0;
+        return model.fit(X, Y, loop);
     }
 
-    private void write(XYChart chart, Path file) throws IOException {
+    /**
+     * The final report of a classifier on (X, Y): the confusion matrix and scikit-learn's classification report
+     * (precision, recall, F1 per class), printed, and the confusion matrix as a heat map PNG.
+     */
+    private void report(Sequential model, Matrix X, Matrix Y, String part, String name, int k) throws IOException {
+        int[] yTrue = labels(Y);
+        int[] yPred = labels(model.predictClasses(X));
+        ConfusionMatrix cm = ConfusionMatrix.of(yTrue, yPred, k);
+        stdout.printf(Locale.ROOT, "Confusion matrix (%s, %d examples; true class down, predicted across):%n%s%n",
+                part, yTrue.length, cm);
+        stdout.print(ClassificationReport.of(yTrue, yPred, k));
+        write(EvaluationCharts.confusionMatrix("Confusion matrix, " + name + " (" + part + ")", cm, names(k)),
+                out.resolve("confusion-matrix.png"));
+    }
+
+    /** Class indices of a one-hot Y (argmax of each column) or a label row. */
+    private static int[] labels(Matrix Y) {
+        Matrix row = Y.rows() > 1 ? Predictions.argmax(Y) : Y;
+        return Arrays.stream(row.toArray()).mapToInt(v -> (int) v).toArray();
+    }
+
+    private static List<String> names(int k) {
+        return IntStream.range(0, k).mapToObj(String::valueOf).toList();
+    }
+
+    private String datasetName() {
+        return data != null ? "dir:" + data : dataset != null ? dataset : "moons";
+    }
+
+    /** A generated data set; {@code --validation-split} holds out its last examples. */
+    private Parts generated(String name) {
+        Dataset set = DATASETS.get(name).get();
+        Matrix X = set.X();
+        Matrix Y = set.Y();
+        if (validationSplit == 0) {
+            return new Parts(X, Y, null, null, null, null, false, set);
+        }
+        int split = (int) Math.round(X.cols() * (1 - validationSplit));
+        if (split < 1 || split >= X.cols()) {
+            throw bad("--validation-split " + validationSplit + " leaves no training or no validation examples of "
+                    + X.cols());
+        }
+        return new Parts(X.columns(0, split), Y.columns(0, split), X.columns(split, X.cols()),
+                Y.columns(split, Y.cols()), null, null, false, set);
+    }
+
+    /**
+     * Real data by {@link Datasets#load}: its test part, or {@code --test-split} of it held out; then
+     * {@code --validation-split} of the training part, both stratified and seeded. Y is one-hot (classes, m), or
+     * the label row (1, m) for a sparse or binary loss.
+     */
+    private Parts real(String name) throws IOException {
+        TrainTest set = Datasets.load(name, label);
+        LabeledData train = set.train();
+        LabeledData test = set.test();
+        if (test == null) {
+            Splitting.Parts p = Splitting.split(train, 1 - testSplit, 0, testSplit, seed, true);
+            train = p.train();
+            test = p.test();
+        }
+        LabeledData validation = null;
+        if (validationSplit > 0) {
+            Splitting.Parts p = Splitting.split(train, 1 - validationSplit, validationSplit, 0, seed, true);
+            train = p.train();
+            validation = p.validation();
+        }
+        for (LabeledData part : new LabeledData[] {train, validation, test}) {
+            if (part != null && part.m() == 0) {
+                throw bad("--validation-split " + validationSplit + " and --test-split " + testSplit + " leave a part"
+                        + " of " + name + " (" + set.train().m() + " examples) empty");
+            }
+        }
+        boolean row = loss != null && List.of("sparse_categorical_crossentropy", "scce", "binary_crossentropy", "bce")
+                .contains(loss) || "sigmoid".equals(output) && train.classes() == 2;
+        Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
+        return new Parts(train.X(), y.apply(train), validation == null ? null : validation.X(),
+                validation == null ? null : y.apply(validation), test.X(), y.apply(test), true, null);
+    }
+
+    private void write(Chart<?, ?> chart, Path file) throws IOException {
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
@@ -358,8 +549,26 @@ public final class TrainCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- options
 
     private void validate() {
-        if (!DATASETS.containsKey(dataset)) {
-            throw bad("unknown --dataset '" + dataset + "'; known: " + String.join(", ", DATASETS.keySet()));
+        if (data != null && dataset != null) {
+            throw bad("--data " + data + " and --dataset " + dataset + " both name the data; give one");
+        }
+        String name = datasetName();
+        if (!DATASETS.containsKey(name) && !List.of("mnist", "fashion-mnist", "digits").contains(name)
+                && !name.matches("(dir|csv|npz):.+")) {
+            throw bad("unknown --dataset '" + name + "'; known: " + String.join(", ", DATASETS.keySet()) + ", "
+                    + Datasets.NAMES);
+        }
+        if (!(testSplit > 0 && testSplit < 1)) {
+            throw bad("--test-split must be in (0, 1), got " + testSplit);
+        }
+        if (label.isBlank()) {
+            throw bad("--label must name a column, got an empty name");
+        }
+        if (normalize != null && !List.of("standard", "minmax").contains(normalize)) {
+            throw bad("unknown --normalize '" + normalize + "'; known: standard, minmax");
+        }
+        if (classWeight != null && !classWeight.equals("balanced")) {
+            throw bad("unknown --class-weight '" + classWeight + "'; known: balanced");
         }
         if (!List.of("gd", "momentum", "nesterov", "rmsprop", "adagrad", "adadelta", "adam").contains(optimizer)) {
             throw bad("unknown --optimizer '" + optimizer + "'; known: gd, momentum, nesterov, rmsprop, adagrad,"
@@ -373,8 +582,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw bad("--learning-rate must be a positive number, got " + learningRate);
         }
-        if (epochs < 1) {
-            throw bad("--epochs must be ≥ 1, got " + epochs);
+        if (epochs < (load != null ? 0 : 1)) {
+            throw bad("--epochs must be ≥ 1 (0 only with --load, to evaluate), got " + epochs);
         }
         if (batchSize < 0) {
             throw bad("--batch-size must be ≥ 1 (or 0 for the whole set), got " + batchSize);
@@ -412,30 +621,21 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Activation activation(String name, String option) {
-        return switch (name) {
-            case "relu" -> new Relu();
-            case "tanh" -> new Tanh();
-            case "sigmoid" -> new Sigmoid();
-            case "leaky_relu" -> new LeakyRelu();
-            case "elu" -> new Elu();
-            case "linear" -> new Linear();
-            case "softmax" -> new Softmax();
-            default -> throw bad("unknown " + option + " '" + name + "'; known: relu, tanh, sigmoid, leaky_relu, elu,"
-                    + " linear, softmax");
-        };
+        Activation known = ModelArchitecture.activation(name, null);
+        if (known == null) {
+            throw bad("unknown " + option + " '" + name + "'; known: relu, tanh, sigmoid, leaky_relu, elu, linear,"
+                    + " softmax");
+        }
+        return known;
     }
 
     private Loss loss(String name) {
-        return switch (name) {
-            case "binary_crossentropy", "bce" -> new BinaryCrossEntropy();
-            case "categorical_crossentropy", "cce" -> new CategoricalCrossEntropy();
-            case "sparse_categorical_crossentropy", "scce" -> new SparseCategoricalCrossEntropy();
-            case "mse", "mean_squared_error" -> new MeanSquaredError();
-            case "mae", "mean_absolute_error" -> new MeanAbsoluteError();
-            case "hinge" -> new Hinge();
-            default -> throw bad("unknown --loss '" + name + "'; known: binary_crossentropy, categorical_crossentropy,"
+        Loss known = ModelArchitecture.loss(name);
+        if (known == null) {
+            throw bad("unknown --loss '" + name + "'; known: binary_crossentropy, categorical_crossentropy,"
                     + " sparse_categorical_crossentropy, mse, mae, hinge");
-        };
+        }
+        return known;
     }
 
     private Initializer initializer(String name) {

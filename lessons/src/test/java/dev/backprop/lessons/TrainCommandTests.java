@@ -2,11 +2,14 @@ package dev.backprop.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backprop.core.data.ModelFile;
+import dev.backprop.core.matrix.Matrix;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -68,8 +71,9 @@ class TrainCommandTests {
         assertThat(train("--dropout", "1.5")).isEqualTo(2);
         assertThat(errors()).isEqualTo("train: --dropout must be in [0, 1), got 1.5" + System.lineSeparator());
         err.reset();
-        assertThat(train("--dataset", "mnist")).isEqualTo(2);
-        assertThat(errors()).startsWith("train: unknown --dataset 'mnist'; known: blobs, circles").hasLineCount(1);
+        assertThat(train("--dataset", "cifar")).isEqualTo(2);
+        assertThat(errors()).startsWith("train: unknown --dataset 'cifar'; known: blobs, circles")
+                .contains("mnist, fashion-mnist, digits, dir:DIR, csv:PATH, npz:PATH").hasLineCount(1);
         err.reset();
         assertThat(train("--optimizer", "sgd2")).isEqualTo(2);
         assertThat(errors()).startsWith("train: unknown --optimizer 'sgd2'").hasLineCount(1);
@@ -85,6 +89,121 @@ class TrainCommandTests {
         assertThat(cli.getCommandSpec().optionsMap()).containsKeys("--dataset", "--layers", "--activation", "--output",
                 "--loss", "--optimizer", "--learning-rate", "--beta", "--beta1", "--beta2", "--epsilon", "--decay",
                 "--batch-size", "--epochs", "--seed", "--init", "--l2", "--dropout", "--early-stopping",
-                "--validation-split", "--out", "--dls");
+                "--validation-split", "--out", "--dls", "--data", "--label", "--test-split", "--normalize",
+                "--class-weight", "--save", "--load");
+    }
+
+    // ---------------------------------------------------------------- real data
+
+    private static String line(String text, String start) {
+        return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(
+                "no line starting with '" + start + "' in:\n" + text));
+    }
+
+    @Test
+    void digitsTrainsWithAStratifiedValidationSplitAndReportsTheTestConfusionMatrix(@TempDir Path dir) {
+        assertThat(train("--dataset", "digits", "--layers", "16", "--epochs", "3", "--validation-split", "0.2",
+                "--normalize", "standard", "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output())
+                .contains(" dense (Dense)              (16, m)                   1040")
+                .contains("Validation accuracy: ")
+                .contains("Test accuracy: ")
+                // scikit-learn's digits: 1 797 images, 20 % stratified test part
+                .contains("Confusion matrix (test, 359 examples; true class down, predicted across):")
+                .contains("precision    recall  f1-score   support")
+                .contains("weighted avg");
+        assertThat(dir.resolve("confusion-matrix.png")).isNotEmptyFile();
+        assertThat(dir.resolve("cost.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aSavedModelLoadsWithItsArchitectureAndNormalizationAndEvaluatesTheSame(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("models").resolve("model.npz");   // the folder is made
+        assertThat(train("--dataset", "digits", "--layers", "12", "--activation", "tanh", "--epochs", "2",
+                "--normalize", "minmax", "--save", model.toString(), "--out", dir.toString())).as(errors()).isZero();
+        String trained = line(output(), "Test accuracy: ");
+        assertThat(output()).contains("saved " + model);
+        ModelFile.Model saved = ModelFile.load(model);
+        assertThat(saved.parameters().keySet()).containsExactly("W1", "b1", "W2", "b2");
+        assertThat(saved.parameters().get("W1").shape().compact()).isEqualTo("(12,64)");
+        assertThat(saved.architecture()).contains("\"activation\":\"tanh\"").contains("\"normalize\":\"minmax\"")
+                .contains("\"loss\":\"categorical_crossentropy\"");
+        out.reset();
+        // the layer options are ignored: the file says 12 tanh units, minmax
+        assertThat(train("--dataset", "digits", "--load", model.toString(), "--epochs", "0", "--layers", "99",
+                "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains(" dense (Dense)              (12, m)").doesNotContain("Cost after");
+        assertThat(line(output(), "Test accuracy: ")).isEqualTo(trained);
+        out.reset();
+        assertThat(train("--dataset", "digits", "--load", model.toString(), "--epochs", "1", "--out",
+                dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains("Cost after epoch 0: ");
+    }
+
+    @Test
+    void aCsvFileTrainsWithItsLabelColumnATestSplitAndBalancedClassWeights(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("x1,x2,kind\n");
+        for (int i = 0; i < 60; i++) {
+            int kind = i % 5 == 0 ? 1 : 0;   // imbalanced: 12 of class 1, 48 of class 0
+            csv.append(kind * 3 + (i % 7) * 0.1).append(',').append(-kind * 2 + (i % 3) * 0.1).append(',')
+                    .append(kind).append('\n');
+        }
+        Path file = dir.resolve("points.csv");
+        Files.writeString(file, csv);
+        assertThat(train("--dataset", "csv:" + file, "--label", "kind", "--layers", "4", "--epochs", "200",
+                "--batch-size", "0", "--learning-rate", "0.05", "--test-split", "0.25", "--class-weight", "balanced",
+                "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains("Confusion matrix (test, 15 examples;").contains("Test accuracy: 100.00 %");
+    }
+
+    @Test
+    void badRealDataOptionsAreOneLineAndExit2() {
+        String[][] cases = {
+                {"--normalize", "zscore"}, {"--class-weight", "even"}, {"--test-split", "1"},
+                {"--data", "somewhere", "--dataset", "digits"}, {"--epochs", "0"}, {"--label", " "}};
+        String[] expected = {
+                "train: unknown --normalize 'zscore'; known: standard, minmax",
+                "train: unknown --class-weight 'even'; known: balanced",
+                "train: --test-split must be in (0, 1), got 1.0",
+                "train: --data somewhere and --dataset digits both name the data; give one",
+                "train: --epochs must be ≥ 1 (0 only with --load, to evaluate), got 0",
+                "train: --label must name a column, got an empty name"};
+        for (int i = 0; i < cases.length; i++) {
+            err.reset();
+            assertThat(train(cases[i])).as(String.join(" ", cases[i])).isEqualTo(2);
+            assertThat(errors()).isEqualTo(expected[i] + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void aMissingOrBadFileIsOneLineNamingItAndExit1(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nope.csv");
+        assertThat(train("--dataset", "csv:" + missing, "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).startsWith("train: ").contains(missing.toString()).hasLineCount(1);
+        err.reset();
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "x,label\n1,0\nabc,1\n");
+        assertThat(train("--dataset", "csv:" + bad, "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).startsWith("train: " + bad + ": line 3:").hasLineCount(1);
+        err.reset();
+        assertThat(train("--data", dir.toString(), "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).startsWith("train: ").contains(dir.toString()).hasLineCount(1);
+        err.reset();
+        Path parametersOnly = dir.resolve("weights.npz");
+        ModelFile.save(parametersOnly, Map.of("W1", Matrix.zeros(2, 2)), "");
+        assertThat(train("--load", parametersOnly.toString(), "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).isEqualTo("train: " + parametersOnly + ": entry architecture.json: expected the model's"
+                + " architecture, found none (an .npz of parameters only cannot be rebuilt into a model)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aLoadedModelForOtherDataIsRefusedNamingBothShapes(@TempDir Path dir) {
+        Path model = dir.resolve("moons.npz");
+        assertThat(train("--dataset", "moons", "--epochs", "2", "--save", model.toString(), "--out", dir.toString()))
+                .as(errors()).isZero();
+        assertThat(train("--dataset", "digits", "--load", model.toString(), "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).isEqualTo("train: --load " + model + ": the model maps 2 inputs to 1 outputs, data set"
+                + " digits has 64 features and 10 classes" + System.lineSeparator());
     }
 }

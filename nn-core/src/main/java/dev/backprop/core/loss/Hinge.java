@@ -34,6 +34,12 @@ public record Hinge() implements Loss {
         return Ysigned.times(margin.gt(0)).negate().div(AL.rows());
     }
 
+    /** Labels are 0 or 1 (mapped to ỹ = ±1); a −1 or a 2 would give a wrong ỹ and silent nonsense. */
+    @Override
+    public void checkLabels(Matrix Y, int outputs) {
+        Checks.labelsIn(this, Y, 0, 1, true);
+    }
+
     @Override
     public String toString() {
         return "hinge";

@@ -806,7 +806,7 @@ public final class DeepNetwork {
         if (output instanceof Softmax) {
             return Predictions.argmax(AL);
         }
-        return AL.gt(output instanceof Sigmoid ? 0.5 : 0.0);
+        return Predictions.requireFinite("predict", AL).gt(output instanceof Sigmoid ? 0.5 : 0.0);
     }
 
     // ---------------------------------------------------------------- for the lessons

@@ -4,6 +4,7 @@ import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.UnaryOp;
 import dev.backprop.core.optim.GradientDescent;
+import dev.backprop.core.train.Predictions;
 import dev.backprop.core.train.PrintCost;
 import dev.backprop.core.train.Trainable;
 import dev.backprop.core.train.TrainingLoop;
@@ -139,6 +140,6 @@ public final class LogisticRegression {
 
     /** 1 where σ(w·X + b) &gt; 0.5, as a (1, m) matrix of 0/1. */
     public static Matrix predict(Parameters p, Matrix X) {
-        return p.w().dot(X).plus(p.b()).map(UnaryOp.SIGMOID, 0).gt(0.5);
+        return Predictions.requireFinite("predict", p.w().dot(X).plus(p.b()).map(UnaryOp.SIGMOID, 0)).gt(0.5);
     }
 }

@@ -8,6 +8,7 @@ import dev.backprop.core.matrix.MatrixScope;
 import dev.backprop.core.matrix.UnaryOp;
 import dev.backprop.core.optim.GradientDescent;
 import dev.backprop.core.random.NumpyRandom;
+import dev.backprop.core.train.Predictions;
 import dev.backprop.core.train.PrintCost;
 import dev.backprop.core.train.Trainable;
 import dev.backprop.core.train.TrainingLoop;
@@ -335,7 +336,7 @@ public final class TwoLayerNetwork {
      * matrix of 0/1.
      */
     public static Matrix predict(Parameters parameters, Matrix X) {
-        return forwardPropagation(X, parameters).A2().gt(0.5);
+        return Predictions.requireFinite("predict", forwardPropagation(X, parameters).A2()).gt(0.5);
     }
 
     /**

@@ -40,7 +40,12 @@ public final class Predictions {
     }
 
     /** A itself, or an exception naming the first column (example) that holds NaN or ±∞. */
-    static Matrix requireFinite(String operation, Matrix A) {
+    /**
+     * A unchanged when every entry is finite.
+     *
+     * @throws IllegalArgumentException naming the operation, the column and the value where one is NaN or ±∞
+     */
+    public static Matrix requireFinite(String operation, Matrix A) {
         double[] a = A.toArray();
         for (int k = 0; k < a.length; k++) {
             if (!Double.isFinite(a[k])) {

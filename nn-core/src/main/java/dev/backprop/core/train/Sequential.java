@@ -6,6 +6,7 @@ import dev.backprop.core.layer.Dense;
 import dev.backprop.core.layer.Layer;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalLoss;
+import dev.backprop.core.loss.ClassWeightedLoss;
 import dev.backprop.core.loss.Loss;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.optim.Optimizer;
@@ -36,7 +37,8 @@ import java.util.Map;
  * With sigmoid + binary cross-entropy and softmax + categorical cross-entropy the output's dZ is A − Y (divided by
  * the number of output rows for binary cross-entropy, which averages over them): exact, and it never vanishes when
  * the output saturates (z ≳ 37 makes σ(z) = 1, and the clipped dA ⊙ σ′(z) would be 0). The clip of the loss stays in
- * the printed cost only.
+ * the printed cost only. A {@link ClassWeightedLoss} around either keeps the combined form, each column weighted:
+ * dZ = w_c ⊙ (A − Y).
  *
  * <p>The weights are drawn when the model is built ({@link #build(int, int)}, or the first {@code fit} with seed 3):
  * one {@link NumpyRandom} for the whole stack, layer by layer, in numpy's order.
@@ -176,6 +178,64 @@ public final class Sequential implements Trainable {
         return layers;
     }
 
+    /** The number of input rows n_x the model was built for; -1 before it is built. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /**
+     * The parameters by their workshop names, in order: {@code W1, b1, W2, b2, …}, numbered by the layers that have
+     * parameters (a dropout layer has none and takes no number), as the workshop's {@code parameters["W" + str(l)]}.
+     */
+    public Map<String, Matrix> namedParameters() {
+        Map<String, Matrix> named = new LinkedHashMap<>();
+        int l = 0;
+        for (Layer layer : layers) {
+            List<Matrix> p = layer.parameters();
+            if (p.isEmpty()) {
+                continue;
+            }
+            l++;
+            if (p.size() != 2) {
+                throw new IllegalStateException("sequential: layer " + l + " " + layer + " has " + p.size()
+                        + " parameters; names W, b fit dense layers only");
+            }
+            named.put("W" + l, p.get(0));
+            named.put("b" + l, p.get(1));
+        }
+        return named;
+    }
+
+    /**
+     * Replaces the parameters with those named {@code W1, b1, …} (as {@link #namedParameters()} gives them, from a
+     * saved model, say); the names and shapes must match the built model's.
+     *
+     * @throws IllegalArgumentException naming the missing, extra or misshapen parameter
+     */
+    public void setNamedParameters(Map<String, Matrix> parameters) {
+        Map<String, Matrix> current = namedParameters();
+        for (String name : parameters.keySet()) {
+            if (!current.containsKey(name)) {
+                throw new IllegalArgumentException("sequential: unexpected parameter " + name + "; the model has "
+                        + current.keySet());
+            }
+        }
+        List<Matrix> ordered = new ArrayList<>();
+        for (Map.Entry<String, Matrix> e : current.entrySet()) {
+            Matrix given = parameters.get(e.getKey());
+            if (given == null) {
+                throw new IllegalArgumentException("sequential: parameter " + e.getKey() + " "
+                        + e.getValue().shape().compact() + " is missing");
+            }
+            if (!given.shape().equals(e.getValue().shape())) {
+                throw new IllegalArgumentException("sequential: parameter " + e.getKey() + " has shape "
+                        + given.shape().compact() + ", the model needs " + e.getValue().shape().compact());
+            }
+            ordered.add(given);
+        }
+        setParameters(ordered);
+    }
+
     /** The loss of {@link #compile}. */
     public Loss loss() {
         return loss;
@@ -232,10 +292,15 @@ public final class Sequential implements Trainable {
         double cost = loss.cost(A, Y);
         Layer last = layers.get(layers.size() - 1);
         Matrix dA;
-        if (last instanceof Dense dense && combinesWithLoss(dense)) {
+        Loss unweighted = loss instanceof ClassWeightedLoss weighted ? weighted.unweighted() : loss;
+        if (last instanceof Dense dense && combinesWithLoss(dense, unweighted)) {
             // dZ^[L] = A^[L] − Y
-            Matrix dZ = loss instanceof CategoricalLoss categorical ? A.minus(categorical.oneHot(Y, A.rows()))
-                    : A.minus(Y).div(A.rows());
+            Matrix dZ = unweighted instanceof CategoricalLoss categorical
+                    ? A.minus(categorical.oneHot(Y, A.rows())) : A.minus(Y).div(A.rows());
+            if (loss instanceof ClassWeightedLoss weighted) {
+                // dZ^[L] = w_c ⊙ (A^[L] − Y), each column by its class weight
+                dZ = dZ.times(weighted.sampleWeights(Y));
+            }
             dA = dense.backwardFromZ(dZ);
         } else {
             // dA^[L] = ∂ℒ/∂A^[L]
@@ -251,7 +316,7 @@ public final class Sequential implements Trainable {
         return new Step(cost, gradients);
     }
 
-    private boolean combinesWithLoss(Dense output) {
+    private static boolean combinesWithLoss(Dense output, Loss loss) {
         return output.activation() instanceof Sigmoid && loss instanceof BinaryCrossEntropy
                 || output.activation() instanceof Softmax && loss instanceof CategoricalLoss;
     }

@@ -175,10 +175,10 @@ public final class TrainingLoop {
      */
     public History fit(Trainable model, Matrix X, Matrix Y) {
         checkData(X, Y, "X", "Y");
-        model.checkLabels(Y);
+        checkLabels(model, Y, "Y");
         if (validationX != null) {
             checkData(validationX, validationY, "validation X", "validation Y");
-            model.checkLabels(validationY);
+            checkLabels(model, validationY, "validation Y");
         }
         int m = X.cols();
         int size = batchSize == 0 || batchSize > m ? m : batchSize;
@@ -227,6 +227,7 @@ public final class TrainingLoop {
                     }
                     List<Matrix> previousState = optimizer.state().matrices();
                     List<Matrix> updated = optimizer.update(parameters, gradients);
+                    requireFiniteParameters(updated, iteration, epoch);
                     List<Matrix> state = optimizer.state().matrices();
                     updated.forEach(scope::keep);
                     state.forEach(scope::keep);
@@ -300,6 +301,32 @@ public final class TrainingLoop {
             }
         }
         return Matrix.of(A.rows(), m, out).to(A.backend());
+    }
+
+    /** The loss's label check, its message prefixed with this loop's name (nn_model, fit, …). */
+    private void checkLabels(Trainable model, Matrix Y, String what) {
+        try {
+            model.checkLabels(Y);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The cheap per-iteration guard on the weights: Σ of each updated parameter (one reduction, one number from a
+     * device) is finite unless a weight is NaN or ±∞ (or the weights are so large that their sum overflows). A
+     * clipped cost can stay finite while the weights overflow, so the cost check alone would miss it.
+     */
+    private void requireFiniteParameters(List<Matrix> parameters, int iteration, int epoch) {
+        for (int i = 0; i < parameters.size(); i++) {
+            double sum = parameters.get(i).sum();
+            if (!Double.isFinite(sum)) {
+                throw new IllegalStateException(name + ": parameter " + (i + 1) + " of " + parameters.size() + " "
+                        + parameters.get(i).shape().compact() + " holds NaN or ±∞ (Σ = " + sum + ") after iteration "
+                        + iteration + " (epoch " + epoch + ", learning rate " + optimizer.learningRate() + "): the"
+                        + " steps diverged; try a smaller learning rate");
+            }
+        }
     }
 
     private void checkData(Matrix X, Matrix Y, String xName, String yName) {

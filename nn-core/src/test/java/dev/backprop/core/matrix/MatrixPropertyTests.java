@@ -11,6 +11,23 @@ import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.activation.Tanh;
+import dev.backprop.core.layer.Dense;
+import dev.backprop.core.loss.BinaryCrossEntropy;
+import dev.backprop.core.loss.CategoricalCrossEntropy;
+import dev.backprop.core.loss.Hinge;
+import dev.backprop.core.loss.KLDivergence;
+import dev.backprop.core.loss.Loss;
+import dev.backprop.core.loss.MeanAbsoluteError;
+import dev.backprop.core.loss.MeanSquaredError;
+import dev.backprop.core.loss.MeanSquaredLogarithmicError;
+import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
+import dev.backprop.core.loss.SquaredHinge;
+import dev.backprop.core.model.DeepNetwork;
+import dev.backprop.core.model.LogisticRegression;
+import dev.backprop.core.model.TwoLayerNetwork;
+import dev.backprop.core.optim.GradientDescent;
+import dev.backprop.core.train.Sequential;
+import dev.backprop.core.train.TrainingLoop;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +57,11 @@ import org.junit.jupiter.api.TestFactory;
  *       answer, and never a raw JDK exception ({@code ArrayIndexOutOfBoundsException},
  *       {@code NegativeArraySizeException}, {@code NullPointerException}, ...).</li>
  * </ul>
+ * The same holds for every loss of {@code core.loss} (value, cost and gradient; labels outside its domain) and, on the
+ * CPU, the training entry points ({@code nn_model}, {@code L_layer_model}, {@code optimize}, {@code Sequential.fit}
+ * and the {@code predict}s) fed with NaN, ±∞, no examples, an overflowing learning rate and mismatched shapes.
  * It is a table of operations: a case is a name, a call and its expected outcome, so that covering another operation
- * (a loss, a training entry point) is a few lines in {@link #cases()}, e.g.
+ * is a few lines in {@link #cases()}, e.g.
  * <pre>{@code
  * add("binary cross-entropy with y = 2", () -> loss.cost(A, Y2), new Fails("binary_crossentropy", "2"));
  * numpy("bce(specials)", () -> loss.cost(input("specials_as_A"), input("Y")));   // with a line in the script
@@ -186,6 +206,10 @@ public abstract class MatrixPropertyTests {
         }
 
         activations();
+        losses();
+        if (backend() == Backends.cpu()) {
+            training();
+        }
         broadcasting();
         reductions();
         products();
@@ -229,6 +253,157 @@ public abstract class MatrixPropertyTests {
         // numpy: np.max(Z, axis=0) of a (0, m) Z raises "zero-size array to reduction operation maximum"
         add("softmax of (0,3): no classes", () -> new Softmax().forward(backend().full(0, 3, 0)),
                 new Fails("max", "(0,3)"));
+    }
+
+    /**
+     * Every loss of {@code core.loss}: its per-example value, cost and gradient on predictions holding NaN, ±∞,
+     * 0, 1, 1e308 and 5e-324 (numpy's answers, with the same clip); empty and mismatched shapes; labels outside its
+     * domain ({@link Loss#checkLabels}, which every fit calls once).
+     */
+    private void losses() {
+        Map<Loss, String[]> losses = new LinkedHashMap<>();
+        losses.put(new BinaryCrossEntropy(), new String[] {"P", "Y01"});
+        losses.put(new MeanSquaredError(), new String[] {"P", "Y01"});
+        losses.put(new MeanAbsoluteError(), new String[] {"P", "Y01"});
+        losses.put(new MeanSquaredLogarithmicError(), new String[] {"P", "Y01"});
+        losses.put(new Hinge(), new String[] {"P", "Y01"});
+        losses.put(new SquaredHinge(), new String[] {"P", "Y01"});
+        losses.put(new CategoricalCrossEntropy(), new String[] {"S3", "Y3"});
+        losses.put(new SparseCategoricalCrossEntropy(), new String[] {"S3", "labels3"});
+        losses.put(new KLDivergence(), new String[] {"S3", "D3"});
+        for (Map.Entry<Loss, String[]> e : losses.entrySet()) {
+            Loss loss = e.getKey();
+            String name = loss.toString();
+            String AL = e.getValue()[0];
+            String Y = e.getValue()[1];
+            boolean sparse = loss instanceof SparseCategoricalCrossEntropy;
+            numpy(name + ".loss", () -> loss.loss(input(AL), input(Y)));
+            add(name + ".cost", () -> loss.cost(input(AL), input(Y)), new Scalar(expected(name + ".cost").item()));
+            numpy(name + ".gradient", () -> loss.gradient(input(AL), input(Y)));
+            // no examples: an empty loss row; its mean, the cost, is NaN as np.mean of an empty array
+            Supplier<Matrix> emptyY = () -> backend().full(sparse ? 1 : 2, 0, 0);
+            add(name + " of (2,0)", () -> loss.loss(backend().full(2, 0, 0.5), emptyY.get()),
+                    new Values(Matrix.zeros(1, 0)));
+            add(name + " cost of (2,0)", () -> loss.cost(backend().full(2, 0, 0.5), emptyY.get()),
+                    new Scalar(Double.NaN));
+            add(name + " gradient of (2,0)", () -> loss.gradient(backend().full(2, 0, 0.5), emptyY.get()),
+                    new Values(Matrix.zeros(2, 0)));
+            // mismatched: the loss and both shapes
+            Matrix wrongY = sparse ? Matrix.row(0, 1) : Matrix.zeros(3, 2);
+            String wrong = wrongY.shape().compact();
+            add(name + " of (2,3) and " + wrong, () -> loss.loss(backend().full(2, 3, 0.5), on(wrongY)),
+                    new Fails(name, "(2,3)", wrong));
+            add(name + " gradient of (2,3) and " + wrong, () -> loss.gradient(backend().full(2, 3, 0.5), on(wrongY)),
+                    new Fails(name, "(2,3)", wrong));
+        }
+        // labels outside the domain: the loss, the example and the value, never the whole Y
+        add("binary_crossentropy labels with y = 2", () -> check(new BinaryCrossEntropy(), Matrix.row(0, 1, 2), 1),
+                new Fails("binary_crossentropy", "example 2", "2.0"));
+        add("binary_crossentropy labels with y = NaN", () -> check(new BinaryCrossEntropy(),
+                Matrix.row(Double.NaN, 1), 1), new Fails("binary_crossentropy", "example 0", "NaN"));
+        add("binary_crossentropy labels with y = −∞", () -> check(new BinaryCrossEntropy(),
+                Matrix.row(1, Double.NEGATIVE_INFINITY), 1), new Fails("binary_crossentropy", "example 1", "-Infinity"));
+        add("hinge labels with y = −1", () -> check(new Hinge(), Matrix.row(1, -1), 1),
+                new Fails("hinge", "example 1", "-1.0"));
+        add("squared_hinge labels with y = 0.5", () -> check(new SquaredHinge(), Matrix.row(0.5), 1),
+                new Fails("squared_hinge", "example 0", "0.5"));
+        add("categorical_crossentropy labels with 3 rows for 2 outputs", () -> check(new CategoricalCrossEntropy(),
+                Matrix.zeros(3, 2), 2), new Fails("categorical_crossentropy", "(3,2)", "2 classes"));
+        add("categorical_crossentropy labels with y = 1e308", () -> check(new CategoricalCrossEntropy(),
+                Matrix.of(2, 1, 1e308, 0), 2), new Fails("categorical_crossentropy", "example 0", "1.0E308"));
+        add("sparse_categorical_crossentropy label 3 of 3 classes", () -> check(
+                new SparseCategoricalCrossEntropy(), Matrix.row(0, 3), 3),
+                new Fails("sparse_categorical_crossentropy", "example 1", "3.0"));
+        add("sparse_categorical_crossentropy label 1.5", () -> check(new SparseCategoricalCrossEntropy(),
+                Matrix.row(1.5), 3), new Fails("sparse_categorical_crossentropy", "example 0", "1.5"));
+        add("sparse_categorical_crossentropy loss with label NaN", () -> new SparseCategoricalCrossEntropy()
+                .loss(on(Matrix.of(2, 2, 0.5, 0.5, 0.5, 0.5)), on(Matrix.row(0, Double.NaN))),
+                new Fails("sparse_categorical_crossentropy", "example 1", "NaN"));
+        add("sparse_categorical_crossentropy with a one-hot Y", () -> check(new SparseCategoricalCrossEntropy(),
+                Matrix.zeros(3, 2), 3), new Fails("sparse_categorical_crossentropy", "(3,2)", "row of class indices"));
+    }
+
+    private Object check(Loss loss, Matrix Y, int outputs) {
+        loss.checkLabels(on(Y), outputs);
+        return "accepted";
+    }
+
+    /**
+     * The training entry points (the workshop's {@code nn_model}, {@code L_layer_model}, {@code optimize}, the
+     * {@link TrainingLoop} through {@link Sequential#fit}, and their {@code predict}) fed with NaN, ±∞, no examples,
+     * a learning rate so large the cost overflows, and mismatched shapes: each names the operation and the bad
+     * value. CPU only: they are built from the operations above, which every backend's run checks.
+     */
+    private void training() {
+        Matrix X = Matrix.of(2, 4, 0.5, -1, 2, 0.1, 1, 0.3, -0.7, 2);
+        Matrix Y = Matrix.row(1, 0, 1, 0);
+        Matrix Xnan = Matrix.of(2, 4, 0.5, -1, 2, 0.1, 1, 0.3, Double.NaN, 2);
+        Matrix Xinf = Matrix.of(2, 4, 0.5, Double.POSITIVE_INFINITY, 2, 0.1, 1, 0.3, -0.7, 2);
+        Matrix Ynan = Matrix.row(1, 0, Double.NaN, 0);
+        Matrix Y2 = Matrix.row(1, 0, 2, 0);
+        Matrix X0 = Matrix.zeros(2, 0);
+        Matrix Y0 = Matrix.zeros(1, 0);
+        TwoLayerNetwork.CostListener quiet = (i, c) -> { };
+        Map<String, TrainingEntry> entries = new LinkedHashMap<>();
+        entries.put("nn_model", (x, y, lr) -> TwoLayerNetwork.nnModel(x, y, 3, 5, lr, 0, quiet));
+        entries.put("L_layer_model", (x, y, lr) -> DeepNetwork.lLayerModel(x, y,
+                DeepNetwork.Architecture.dls(new int[] {2, 3, 1}), DeepNetwork.Initialization.SMALL_RANDOM, lr, 5, 0,
+                quiet));
+        entries.put("optimize", (x, y, lr) -> LogisticRegression.optimize(x, y, 5, lr, quiet));
+        // ReLU, not tanh: a saturated tanh stops the hidden weights, so a huge rate would leave them finite (and
+        // the clipped cost finite) as in numpy; through ReLU they overflow, which the loop must catch
+        entries.put("fit", (x, y, lr) -> Sequential.of(new Dense(3, new Relu()), new Dense(1, new Sigmoid()))
+                .compile(new BinaryCrossEntropy(), new GradientDescent(lr)).fit(x, y, 5, 0));
+        for (Map.Entry<String, TrainingEntry> e : entries.entrySet()) {
+            String op = e.getKey();
+            TrainingEntry train = e.getValue();
+            add(op + " with NaN in X", () -> train.run(Xnan, Y, 0.1), new Fails(op, "X", "NaN", "column 2"));
+            add(op + " with +∞ in X", () -> train.run(Xinf, Y, 0.1), new Fails(op, "X", "Infinity", "column 1"));
+            add(op + " with NaN in Y", () -> train.run(X, Ynan, 0.1), new Fails(op, "NaN", "2"));
+            add(op + " with y = 2", () -> train.run(X, Y2, 0.1), new Fails(op, "2.0", "example 2"));
+            add(op + " with no examples", () -> train.run(X0, Y0, 0.1), new Fails(op, "(2,0)", "no examples"));
+            add(op + " with X (2,4) and Y (1,3)", () -> train.run(X, Matrix.row(1, 0, 1), 0.1),
+                    new Fails(op, "(2,4)", "(1,3)"));
+            add(op + " with learning rate 1e300", () -> train.run(X, Y, 1e300), new Fails(op, "iteration", "1.0E300"));
+            // the optimizer refuses it as it is made, inside the entry point or before fit
+            add(op + " with learning rate NaN", () -> train.run(X, Y, Double.NaN),
+                    new Fails("gradient descent", "learning rate", "NaN"));
+        }
+        add("nn_model with n_h = 0", () -> TwoLayerNetwork.nnModel(X, Y, 0, 5, 0.1, 0, quiet),
+                new Fails("nn_model", "n_h = 0"));
+        add("L_layer_model with X of 3 rows for layer_dims [2, 3, 1]", () -> DeepNetwork.lLayerModel(
+                Matrix.zeros(3, 4), Y, DeepNetwork.Architecture.dls(new int[] {2, 3, 1}),
+                DeepNetwork.Initialization.SMALL_RANDOM, 0.1, 5, 0, quiet), new Fails("L_layer_model", "(3,4)", "n^[0] = 2"));
+
+        // predict: a NaN or ±∞ column has no class (numpy's argmax would name one)
+        TwoLayerNetwork.Parameters two = TwoLayerNetwork.initializeParameters(2, 3, 1);
+        add("nn_model predict of a NaN column", () -> TwoLayerNetwork.predict(two, Xnan),
+                new Fails("predict", "column 2", "NaN"));
+        add("nn_model predict of (3,4)", () -> TwoLayerNetwork.predict(two, Matrix.zeros(3, 4)),
+                new Fails("dot", "(3,2)", "(3,4)"));
+        add("nn_model predict of no examples", () -> TwoLayerNetwork.predict(two, X0), new Values(Matrix.zeros(1, 0)));
+        Sequential softmax = Sequential.of(new Dense(3, new Softmax())).build(2, 1);
+        add("Sequential predictClasses of a NaN column", () -> softmax.predictClasses(Xnan),
+                new Fails("argmax", "column 2", "NaN"));
+        add("Sequential predictClasses of an +∞ column", () -> softmax.predictClasses(Xinf),
+                new Fails("argmax", "column 1"));
+        add("Sequential predict of (3,4)", () -> softmax.predict(Matrix.zeros(3, 4)),
+                new Fails("sequential", "(3,4)", "2 input rows"));
+        add("Sequential predict of no examples", () -> softmax.predict(X0), new Values(Matrix.zeros(3, 0)));
+        add("Sequential predictClasses of no examples", () -> softmax.predictClasses(X0),
+                new Values(Matrix.zeros(1, 0)));
+        LogisticRegression.Parameters zeros = new LogisticRegression.Parameters(Matrix.zeros(1, 2), Matrix.zeros(1, 1));
+        add("logistic predict of a NaN column", () -> LogisticRegression.predict(zeros, Xnan),
+                new Fails("predict", "column 2", "NaN"));
+        DeepNetwork.DeepParameters deep = DeepNetwork.initializeParametersDeep(new int[] {2, 3, 1});
+        add("L_layer_model predict of a NaN column", () -> DeepNetwork.predict(Matrix.of(2, 2, 1, 0,
+                Double.NaN, 0), deep), new Fails("predict", "column 0", "NaN"));
+    }
+
+    /** A training entry point on (X, Y) with a learning rate. */
+    @FunctionalInterface
+    private interface TrainingEntry {
+        Object run(Matrix X, Matrix Y, double learningRate);
     }
 
     private void broadcasting() {

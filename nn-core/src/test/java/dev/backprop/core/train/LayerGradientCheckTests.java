@@ -15,6 +15,7 @@ import dev.backprop.core.layer.Maxout;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
 import dev.backprop.core.loss.CategoricalLoss;
+import dev.backprop.core.loss.ClassWeightedLoss;
 import dev.backprop.core.loss.Hinge;
 import dev.backprop.core.loss.KLDivergence;
 import dev.backprop.core.loss.Loss;
@@ -278,7 +279,15 @@ class LayerGradientCheckTests {
                 Arguments.of(new SquaredHinge(), new Linear(), 2, ZERO_ONE),
                 Arguments.of(new CategoricalCrossEntropy(), new Softmax(), 3, oneHot),
                 Arguments.of(new SparseCategoricalCrossEntropy(), new Softmax(), 3, CLASS_INDICES),
-                Arguments.of(new KLDivergence(), new Softmax(), 3, distributions));
+                Arguments.of(new KLDivergence(), new Softmax(), 3, distributions),
+                Arguments.of(new ClassWeightedLoss(new BinaryCrossEntropy(), new double[] {0.4, 2.5}), new Sigmoid(),
+                        1, ZERO_ONE),
+                Arguments.of(new ClassWeightedLoss(new CategoricalCrossEntropy(), new double[] {0.5, 2, 1.25}),
+                        new Softmax(), 3, oneHot),
+                Arguments.of(new ClassWeightedLoss(new SparseCategoricalCrossEntropy(), new double[] {3, 0.5, 1}),
+                        new Softmax(), 3, CLASS_INDICES),
+                Arguments.of(new ClassWeightedLoss(new MeanSquaredError(), new double[] {0.3, 1.7}), new Sigmoid(),
+                        1, ZERO_ONE));
     }
 
     /** The loss with its gradient halved (for a categorical loss also its one-hot labels: A − Y/2). */

@@ -312,13 +312,13 @@ class TrainingLoopTests {
     void labelsOutsideTheLossDomainAreRejectedNamingTheExample() {
         Matrix X = Matrix.zeros(2, 4);
         assertThatThrownBy(() -> TwoLayerNetwork.nnModel(X, Matrix.row(0, 1, 0, 2), 4, 10, 1.2, 0, (i, c) -> { }))
-                .hasMessage("binary_crossentropy: every label must be a number from 0 to 1; example 3 has 2.0");
+                .hasMessage("nn_model: Y: binary_crossentropy: every label must be a number from 0 to 1; example 3 has 2.0");
         assertThatThrownBy(() -> TwoLayerNetwork.computeCost(Matrix.full(1, 2, 0.5), Matrix.row(-1, 0)))
                 .hasMessage("binary_crossentropy: every label must be a number from 0 to 1; example 0 has -1.0");
         Sequential classifier = Sequential.of(new Dense(3, new Softmax())).build(2, 1)
                 .compile(new SparseCategoricalCrossEntropy(), new GradientDescent(0.1));
         assertThatThrownBy(() -> classifier.fit(X, Matrix.row(0, 1, 3, 2), 1, 0))
-                .hasMessage("sparse_categorical_crossentropy: every label must be an integer from 0 to 2;"
+                .hasMessage("fit: Y: sparse_categorical_crossentropy: every label must be an integer from 0 to 2;"
                         + " example 2 has 3.0");
         assertThatThrownBy(() -> classifier.fit(X, Matrix.row(0, 1.5, 1, 2), 1, 0))
                 .hasMessageEndingWith("example 1 has 1.5");
