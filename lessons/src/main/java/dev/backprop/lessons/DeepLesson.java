@@ -32,7 +32,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Seed 003, "Deep Neural Networks: the general case": L layers, forward L times and backward from dZ^[L]. */
+/** <i>Intro to Deep Learning</i>, "Deep Neural Networks: the general case": L layers, forward L times and backward from dZ^[L]. */
 public final class DeepLesson implements Lesson {
 
     @Override
@@ -142,7 +142,7 @@ public final class DeepLesson implements Lesson {
                 grid -> DeepNetwork.predict(grid.to(backend), deep).to(grid.backend())));
 
         log.step("Every activation and its derivative", """
-                The activations of seeds 001 and 002, forward $g(z)$ and derivative $g'(z)$ as `nn-core` computes
+                The activations of *Introduction to Deep Learning* and *Multi-layer Perceptron*, forward $g(z)$ and derivative $g'(z)$ as `nn-core` computes
                 them for backpropagation. Softmax and maxout are not elementwise (softmax normalises over a column,
                 maxout takes the largest of $k$ linear pieces), so they are not drawn here.
                 """);
@@ -165,7 +165,7 @@ public final class DeepLesson implements Lesson {
         }).toList()));
 
         log.step("The vanishing gradient", """
-                Seed 002: "the deeper, the better? Not really." By the chain rule, the gradient reaching layer 1 is
+                *Multi-layer Perceptron*: "the deeper, the better? Not really." By the chain rule, the gradient reaching layer 1 is
                 a product of one factor per layer above it. The sigmoid's derivative is at most 0.25, so through 10
                 sigmoid layers the gradient shrinks by orders of magnitude; ReLU's derivative is 1 where a unit is
                 active, so the gradient keeps its size. Below: $\\|dW^{[l]}\\|$ per layer after one backward pass,

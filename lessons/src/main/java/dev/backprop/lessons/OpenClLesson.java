@@ -21,7 +21,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Seed 001, "why GPUs": the same matrix math and the same network on an OpenCL device, with readable kernels. */
+/** <i>Introduction to Deep Learning</i>, "why GPUs": the same matrix math and the same network on an OpenCL device, with readable kernels. */
 public final class OpenClLesson implements Lesson {
 
     @Override
@@ -42,7 +42,7 @@ public final class OpenClLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("(a+b)×(c+d): parallel work", """
-                Seed 001: a GPU is massively parallel. In $(a+b) \\times (c+d)$ the two sums do not depend on each
+                *Introduction to Deep Learning*: a GPU is massively parallel. In $(a+b) \\times (c+d)$ the two sums do not depend on each
                 other, so two workers can compute them at once and a third multiplies: three steps become two.
                 A matrix product is the extreme case: every element $C_{mn} = \\sum_k A_{mk} B_{kn}$ is
                 independent, so a (1000, 1000) product is a million small jobs that can all run at the same time.

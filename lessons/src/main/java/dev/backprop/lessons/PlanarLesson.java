@@ -13,7 +13,7 @@ import dev.backprop.core.model.TwoLayerNetwork.Parameters;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Seed 003, "The Algorithm": the workshop's two-layer network on the planar flower, function by function. */
+/** <i>Intro to Deep Learning</i>, "The Algorithm": the workshop's two-layer network on the planar flower, function by function. */
 public final class PlanarLesson implements Lesson {
 
     @Override
