@@ -139,11 +139,11 @@ public final class DeepLesson implements Lesson {
         log.plot("cost-deep-vs-two-layer", Charts.costCurve("Planar data: L-layer vs two-layer network", curves));
         log.plot("deep-decision-boundary", Charts.decisionBoundary(String.format(
                 "Decision boundary of the 4-layer network: accuracy %.1f %%", deepAccuracy), X, Y,
-                grid -> DeepNetwork.predict(grid.to(backend), deep).to(grid.backend())));
+                grid -> DeepNetwork.lModelForward(grid.to(backend), deep).AL().to(grid.backend())));
 
         log.step("Every activation and its derivative", """
-                The activations of *Introduction to Deep Learning* and *Multi-layer Perceptron*, forward $g(z)$ and derivative $g'(z)$ as `nn-core` computes
-                them for backpropagation. Softmax and maxout are not elementwise (softmax normalises over a column,
+                The activations of the decks *Introduction to Deep Learning* and *Multi-layer Perceptron*, forward
+                $g(z)$ and derivative $g'(z)$ as `nn-core` computes them for backpropagation. Softmax and maxout are not elementwise (softmax normalises over a column,
                 maxout takes the largest of $k$ linear pieces), so they are not drawn here.
                 """);
         Matrix z = Matrix.linspace(-4, 4, 161);

@@ -106,6 +106,7 @@ public final class LinearRegressionLesson implements Lesson {
         curves.put("MAE", new double[][] {costs[0], costs[2]});
         XYChart costChart = Charts.costCurve("Cost per epoch", curves);
         costChart.getStyler().setYAxisLogarithmic(true);
+        costChart.setXAxisTitle("epoch");
         log.plot("cost-curve", costChart);
 
         log.step("What was learned", """

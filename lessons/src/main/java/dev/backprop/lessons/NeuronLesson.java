@@ -75,7 +75,8 @@ public final class NeuronLesson implements Lesson {
                 grid.toArray(), curves));
 
         log.step("The activation functions of the workshop", """
-                *Introduction to Deep Learning* and its *Multi-layer Perceptron* deck list these activations; each is plotted with its derivative.
+                The decks *Introduction to Deep Learning* and *Multi-layer Perceptron* list these activations; each
+                is plotted with its derivative.
 
                 - sigmoid $\\sigma(x) = 1/(1 + e^{-x})$, $\\sigma' = \\sigma(1 - \\sigma)$
                 - tanh, output in (−1, 1), $\\tanh' = 1 - \\tanh^2$
@@ -124,7 +125,7 @@ public final class NeuronLesson implements Lesson {
         log.printf("XOR with logistic regression (linear boundary): %.0f %% correct", linearAccuracy);
         log.printf("XOR with one hidden tanh layer of 4 units:      %.0f %% correct", networkAccuracy);
         log.plot("xor-boundary", Charts.decisionBoundary("XOR solved by one hidden tanh layer", X, Y,
-                g -> TwoLayerNetwork.predict(trained, g)));
+                g -> TwoLayerNetwork.forwardPropagation(g, trained).A2()));
     }
 
     private static double sigmoid(double z) {

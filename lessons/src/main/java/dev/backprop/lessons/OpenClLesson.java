@@ -9,6 +9,8 @@ import dev.backprop.core.model.TwoLayerNetwork;
 import dev.backprop.core.random.NumpyRandom;
 import dev.backprop.opencl.MatmulKernel;
 import dev.backprop.opencl.OpenClBackend;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -184,8 +186,18 @@ public final class OpenClLesson implements Lesson {
                 device.close();
             }
         }
-        log.plot("cost-cpu-vs-device", Charts.costCurve("The planar network: cost on the CPU and on the device",
-                curves));
+        XYChart costs = Charts.costCurve("The planar network: cost on the CPU and on the device", curves);
+        // the device's curve lies on the CPU's: the CPU's is drawn thick and pale, the device's dashed on top
+        XYSeries cpu = costs.getSeriesMap().get("CPU backend");
+        cpu.setLineWidth(7f);
+        cpu.setLineColor(new Color(0x4E, 0x79, 0xA7, 0x70));
+        for (XYSeries deviceSeries : costs.getSeriesMap().values()) {
+            if (deviceSeries != cpu) {
+                deviceSeries.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {8f, 6f}, 0f));
+            }
+        }
+        log.plot("cost-cpu-vs-device", costs);
     }
 
     /** The OpenCL backend, or null after saying why there is none. */

@@ -128,7 +128,7 @@ public final class TerminalText {
                 i++;
             }
         }
-        return out.toString();
+        return out.toString().replaceAll("[ \t]+(?=\n|$)", "");
     }
 
     private static boolean isEmphasisStart(String text, int i) {
@@ -359,6 +359,7 @@ public final class TerminalText {
 
         private static boolean isAtom(String t) {
             return t.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '.' || cp == '\''
+                    || cp == '∂' || cp == '∇'
                     || cp == '′' || Character.getType(cp) == Character.NON_SPACING_MARK
                     || SUPERSCRIPTS.containsValue((char) cp) || SUBSCRIPTS.containsValue((char) cp)
                     || cp == '[' || cp == ']' || cp == '^' || cp == '_');
@@ -384,6 +385,11 @@ public final class TerminalText {
                 StringBuilder s = new StringBuilder();
                 t.codePoints().forEach(cp -> s.append(table.get(cp)));
                 return s.toString();
+            }
+            int close = t.indexOf(']');
+            if (t.startsWith("[") && close > 0 && close < t.length() - 1) {
+                // a layer index and then a power or transpose, A^{[1]T}: A^[1]ᵀ
+                return script(t.substring(0, close + 1), superscript) + script(t.substring(close + 1), superscript);
             }
             String mark = superscript ? "^" : "_";
             boolean bracketed = t.startsWith("[") && t.endsWith("]") || t.startsWith("(") && t.endsWith(")");

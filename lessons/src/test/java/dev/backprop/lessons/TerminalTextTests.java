@@ -36,11 +36,13 @@ class TerminalTextTests {
         assertThat(TerminalText.math("J_{MAE}")).isEqualTo("J_MAE");
         assertThat(TerminalText.math("x^{(i) + 1}")).isEqualTo("x^((i) + 1)");
         assertThat(TerminalText.math("A^T")).isEqualTo("Aᵀ");
+        assertThat(TerminalText.math("A^{[1]T} (1 - A^{[1]2})")).isEqualTo("A^[1]ᵀ (1 - A^[1]²)");
     }
 
     @Test
     void fractionsRootsAndHatsReadOnOneLine() {
         assertThat(TerminalText.math("\\frac{1}{m}")).isEqualTo("1/m");
+        assertThat(TerminalText.math("\\frac{\\partial J}{\\partial w}")).isEqualTo("∂J/∂w");
         assertThat(TerminalText.math("\\frac{Y}{A^{[L]}} - \\frac{1 - Y}{1 - A^{[L]}}"))
                 .isEqualTo("Y/A^[L] - (1 - Y)/(1 - A^[L])");
         assertThat(TerminalText.math("\\sqrt{x + 1} \\sqrt{2}")).isEqualTo("√(x + 1) √2");
@@ -61,6 +63,7 @@ class TerminalTextTests {
     void delimitersGoAndDisplayFormulasStayOnTheirLine() {
         assertThat(TerminalText.render("so $z = wx + b$ and\n$$\\hat{y} = \\sigma(z)$$\nthen", false))
                 .isEqualTo("so z = wx + b and\nŷ = σ(z)\nthen");
+        assertThat(TerminalText.render("$a,\\quad$\nnext", false)).as("no trailing spaces").isEqualTo("a,\nnext");
         assertThat(TerminalText.render("costs $5 only", false)).isEqualTo("costs $5 only");
     }
 
