@@ -41,7 +41,8 @@ public final class LinearRegressionLesson implements Lesson {
         log.step("Two costs: MSE and MAE", """
                 Mean squared error $J_{MSE} = \\frac{1}{m} \\sum (\\hat{y} - y)^2$ punishes large errors most;
                 mean absolute error $J_{MAE} = \\frac{1}{m} \\sum |\\hat{y} - y|$ (what the Keras model of the
-                *Deep Learning Workshop* deck trains on) treats every unit of error alike. At the start, $w = 0$ and $b = 0$, so $\\hat{y} = 0$.
+                *Deep Learning Workshop* deck trains on) treats every unit of error alike. At the start, $w = 0$
+                and $b = 0$, so $\\hat{y} = 0$.
                 """);
         double w = 0;
         double b = 0;

@@ -39,7 +39,8 @@ public final class NeuronLesson implements Lesson {
     public void run(LessonLog log) {
         log.step("A neuron: z = w·x + b", """
                 A neuron takes a weighted sum of its inputs plus a bias: $z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b$.
-                With $x = [0.9, 0.2, 0.3]$, $w = [2, 3, -1]$ and $b = 0.5$ (the worked perceptron of *Deep Learning, Chapter 1*). As matrices, $w$ is a row
+                With $x = [0.9, 0.2, 0.3]$, $w = [2, 3, -1]$ and $b = 0.5$ (the worked perceptron of *Deep Learning,
+                Chapter 1*). As matrices, $w$ is a row
                 (1, 3) and $x$ a column (3, 1), so $z = w \\cdot x + b$ is a (1, 1) matrix.
                 """);
         Matrix x = Matrix.column(0.9, 0.2, 0.3);

@@ -23,7 +23,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** <i>Introduction to Deep Learning</i>, "why GPUs": the same matrix math and the same network on an OpenCL device, with readable kernels. */
+/**
+ * <i>Introduction to Deep Learning</i>, "why GPUs": the same matrix math and the same network on an OpenCL device,
+ * with readable kernels.
+ */
 public final class OpenClLesson implements Lesson {
 
     @Override
