@@ -330,7 +330,8 @@ public final class TerminalText {
                             while (next < tex.length() && tex.charAt(next) == ' ') {
                                 next++;
                             }
-                            if (next < tex.length() && Character.isLetterOrDigit(tex.charAt(next))) {
+                            if (next < tex.length() && (Character.isLetterOrDigit(tex.charAt(next))
+                                    || isLetterCommand(next))) {
                                 pos = next;
                             }
                         }
@@ -339,6 +340,20 @@ public final class TerminalText {
                     return name; // an unknown command shows as its name, never with a backslash
                 }
             }
+        }
+
+        /** Whether a command starting at {@code at} is a letter, e.g. {@code \\theta} in {@code \\partial \\theta}. */
+        private boolean isLetterCommand(int at) {
+            if (tex.charAt(at) != '\\') {
+                return false;
+            }
+            int end = at + 1;
+            while (end < tex.length() && Character.isLetter(tex.charAt(end))) {
+                end++;
+            }
+            String symbol = SYMBOLS.get(tex.substring(at + 1, end));
+            return symbol != null && symbol.codePointCount(0, symbol.length()) == 1
+                    && Character.isLetter(symbol.codePointAt(0));
         }
 
         private static String accent(String base, char combining) {
@@ -351,7 +366,9 @@ public final class TerminalText {
         /** {@code a} as one operand: bare when it is one symbol or word, else in parentheses. */
         private static String wrap(String a) {
             String t = a.strip();
-            if (t.isEmpty() || isAtom(t) || (t.startsWith("(") && t.endsWith(")") && balanced(t))) {
+            // a parenthesised group, perhaps raised to a power, is one operand already: (1 + e⁻ᶻ)²
+            String base = t.replaceAll("[" + superscripts() + "]+$", "");
+            if (t.isEmpty() || isAtom(t) || (base.startsWith("(") && base.endsWith(")") && balanced(base))) {
                 return t;
             }
             return "(" + t + ")";
@@ -363,6 +380,16 @@ public final class TerminalText {
                     || cp == '′' || Character.getType(cp) == Character.NON_SPACING_MARK
                     || SUPERSCRIPTS.containsValue((char) cp) || SUBSCRIPTS.containsValue((char) cp)
                     || cp == '[' || cp == ']' || cp == '^' || cp == '_');
+        }
+
+        private static String superscripts() {
+            StringBuilder all = new StringBuilder();
+            SUPERSCRIPTS.values().forEach(c -> {
+                if (c != '⁽' && c != '⁾') {
+                    all.append(c == '⁻' ? "\\u207B" : String.valueOf(c));
+                }
+            });
+            return all.toString();
         }
 
         private static boolean balanced(String t) {

@@ -43,6 +43,8 @@ class TerminalTextTests {
     void fractionsRootsAndHatsReadOnOneLine() {
         assertThat(TerminalText.math("\\frac{1}{m}")).isEqualTo("1/m");
         assertThat(TerminalText.math("\\frac{\\partial J}{\\partial w}")).isEqualTo("∂J/∂w");
+        assertThat(TerminalText.math("\\frac{\\partial J}{\\partial \\theta}")).isEqualTo("∂J/∂θ");
+        assertThat(TerminalText.math("\\frac{e^{-z}}{(1 + e^{-z})^2}")).isEqualTo("e⁻ᶻ/(1 + e⁻ᶻ)²");
         assertThat(TerminalText.math("\\frac{Y}{A^{[L]}} - \\frac{1 - Y}{1 - A^{[L]}}"))
                 .isEqualTo("Y/A^[L] - (1 - Y)/(1 - A^[L])");
         assertThat(TerminalText.math("\\sqrt{x + 1} \\sqrt{2}")).isEqualTo("√(x + 1) √2");
