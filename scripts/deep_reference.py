@@ -2,10 +2,10 @@
 """Reference values for the Java tests of the L-layer network, its activations and its losses.
 
 The L-layer functions are the workshop's deep-network code as the Deep Learning Specialization writes it
-("Building your Deep Neural Network: Step by Step", the course the deep-network slides of seed 003 follow):
+("Building your Deep Neural Network: Step by Step", the course the deep-network slides of the Intro to Deep Learning deck follow):
 initialize_parameters_deep, linear_forward, linear_activation_forward, L_model_forward, compute_cost,
 linear_backward, linear_activation_backward, L_model_backward, update_parameters, L_layer_model, predict, with
-the seeds those notebooks use. The activations and losses the workshop only names (seed 002: leaky ReLU
+the seeds those notebooks use. The activations and losses the workshop only names (the Multi-layer Perceptron deck: leaky ReLU
 max(0.1x, x), maxout max(w1.x + b1, w2.x + b2), the list of losses) are written here in plain numpy, one formula
 each, the way Keras defines them (examples are rows in Keras; here, as in the workshop, examples are COLUMNS).
 
@@ -194,7 +194,7 @@ def predict(X, parameters):
     return (probas > 0.5).astype(np.float64)
 
 
-# ---------------------------------------------------------------- the activations of seed 002, in numpy
+# ------------------------------------------ the activations of the Multi-layer Perceptron deck, in numpy
 
 def tanh(Z):
     return np.tanh(Z)
@@ -206,7 +206,7 @@ def tanh_backward(dA, Z):
 
 
 def leaky_relu(Z, alpha=0.1):
-    return np.maximum(alpha * Z, Z)  # seed 002: max(0.1x, x)
+    return np.maximum(alpha * Z, Z)  # Multi-layer Perceptron deck: max(0.1x, x)
 
 
 def leaky_relu_backward(dA, Z, alpha=0.1):
@@ -243,7 +243,7 @@ def maxout_backward(dA, Z, k):
     return np.concatenate([dA * (winner == j) for j in range(k)], axis=0)
 
 
-# ---------------------------------------------------------------- the losses of seed 002, as Keras defines them
+# ------------------------------------ the losses of the Multi-layer Perceptron deck, as Keras defines them
 # Each returns (loss, dAL): loss (1, m) per example (Keras's reduction 'none'), and dAL = dloss/dAL column by
 # column, the workshop's dAL (linear_backward divides by m). n is the number of output rows.
 
@@ -438,7 +438,7 @@ def training():
 
 
 def activations():
-    w = Writer("activations.txt", "every activation of seed 002: A = g(Z) and dZ = backward(dA, Z), seed 5")
+    w = Writer("activations.txt", "every activation of the Multi-layer Perceptron deck: A = g(Z) and dZ = backward(dA, Z), seed 5")
     np.random.seed(5)
     Z = np.random.randn(4, 5) * 2
     dA = np.random.randn(4, 5)
@@ -469,7 +469,7 @@ def activations():
         w.matrix(f"maxout{k}_Z", Zk)
         w.matrix(f"maxout{k}_A", maxout(Zk, k))
         w.matrix(f"maxout{k}_dZ", maxout_backward(dA, Zk, k))
-    # seed 002's formula, max(w1.x + b1, w2.x + b2), with two separate weight sets
+    # the Multi-layer Perceptron deck's formula, max(w1.x + b1, w2.x + b2), with two separate weight sets
     np.random.seed(7)
     x = np.random.randn(3, 4)
     W1, b1, W2, b2 = np.random.randn(2, 3), np.random.randn(2, 1), np.random.randn(2, 3), np.random.randn(2, 1)
@@ -478,7 +478,7 @@ def activations():
 
 
 def losses():
-    w = Writer("losses.txt", "every loss of seed 002: per-example loss (1, m), cost, dAL; examples are columns")
+    w = Writer("losses.txt", "every loss of the Multi-layer Perceptron deck: per-example loss (1, m), cost, dAL; examples are columns")
     cases = []
     # regression, seed 10: positive predictions and targets (MSLE takes logs)
     np.random.seed(10)

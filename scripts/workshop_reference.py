@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for the Java tests, computed by the workshop's own numpy code.
 
-Runs the two-layer network of seed 003 ("The Algorithm") exactly as the workshop writes it, with the seeds
+Runs the two-layer network of the Intro to Deep Learning deck ("The Algorithm") exactly as the workshop writes it, with the seeds
 the workshop notebook uses, and writes every intermediate matrix to a text file the Java tests read:
 
     # comment lines
@@ -47,7 +47,7 @@ class Writer:
         self.f.close()
 
 
-# ---------------------------------------------------------------- the workshop's code (seed 003 + planar_utils)
+# ----------------------------------------- the workshop's code (Intro to Deep Learning, The Algorithm + planar_utils)
 
 def load_planar_dataset():
     np.random.seed(1)
@@ -147,7 +147,7 @@ def accuracy(predictions, Y):
 
 def two_layer():
     w = Writer(os.path.join(RES, "model", "two_layer_reference.txt"),
-               "the workshop's two-layer network on the planar data (seed 003, 'The Algorithm')")
+               "the workshop's two-layer network on the planar data (Intro to Deep Learning, 'The Algorithm')")
     X, Y = load_planar_dataset()
     w.matrix("X", X)
     w.matrix("Y", Y)

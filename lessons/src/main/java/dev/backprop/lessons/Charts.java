@@ -2,8 +2,7 @@ package dev.backprop.lessons;
 
 import dev.backprop.core.matrix.Matrix;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
+import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -28,27 +26,40 @@ public final class Charts {
     /** Red for class 0 and blue for class 1, as the workshop's {@code plt.cm.Spectral} draws them. */
     public static final Color CLASS_0 = new Color(0xD7, 0x30, 0x27);
     public static final Color CLASS_1 = new Color(0x45, 0x75, 0xB4);
-    private static final Color REGION_0 = new Color(0xF8, 0xC9, 0xB5);
-    private static final Color REGION_1 = new Color(0xC6, 0xDB, 0xEF);
     /** Tableau's ten colours: distinct for every series a chart here draws. */
     private static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
         new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
         new Color(0x9C755F), new Color(0xBAB0AC)};
-    private static final int WIDTH = 800;
-    private static final int HEIGHT = 600;
+    /** Every figure is this wide, in pixels. */
+    static final int WIDTH = 800;
+    static final int HEIGHT = 600;
 
     private Charts() {
     }
 
     /** An empty XY chart with the workshop's look: title, axis titles, legend at the right. */
     public static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        return xy(title, xTitle, yTitle, WIDTH, HEIGHT);
+    }
+
+    /** {@link #xy(String, String, String)} at another size; a small one (a panel of a grid) gets small fonts. */
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendVisible(true);
+        boolean panel = width < WIDTH / 2 + 1;
+        if (panel) {
+            chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            chart.getStyler().setChartPadding(4);
+        }
+        // a small panel of a grid has no room for a legend: the grid's title says what the colours mean
+        chart.getStyler().setLegendVisible(!panel);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setMarkerSize(width < WIDTH / 2 + 1 ? 4 : 6);
         chart.getStyler().setSeriesColors(PALETTE);
         return chart;
     }
@@ -57,6 +68,10 @@ public final class Charts {
     public static XYChart costCurve(String title, Map<String, double[][]> runs) {
         XYChart chart = xy(title, "iteration", "cost J");
         chart.getStyler().setXAxisTickMarkSpacingHint(120);
+        // an explicit range keeps XChart from a tick every few pixels (25 labels over 1000 epochs)
+        double last = runs.values().stream().mapToDouble(p -> p[0].length == 0 ? 0 : p[0][p[0].length - 1]).max()
+                .orElse(1);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(Math.max(last, 1));
         runs.forEach((name, points) -> {
             XYSeries s = chart.addSeries(name, points[0], points[1]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -102,56 +117,34 @@ public final class Charts {
     }
 
     /**
-     * Workshop: {@code plot_decision_boundary(model, X, y)}: the model evaluated on a dense grid covering the data
-     * (one unit of margin), each grid cell coloured by the predicted class, with the data on top.
+     * Workshop: {@code plot_decision_boundary(model, X, y)}, shaded as the TensorFlow Playground shades it: the model
+     * evaluated on a dense grid covering the data (one unit of margin), each grid cell coloured by the predicted
+     * probability, from class 0's red through white (p = 0.5) to class 1's blue, with the data on top. A model with
+     * several output rows (softmax) colours each cell by its most probable class.
      *
-     * @param predict maps points (2, n) to predicted classes (1, n) of 0/1
+     * @param output maps points (2, n) to the model's output A^[L] (n_y, n): probabilities of class 1 for one row
+     *               (a predictor of 0/1 classes also works, drawn with the two extreme shades only)
      */
-    public static XYChart decisionBoundary(String title, Matrix X, Matrix Y, UnaryOperator<Matrix> predict) {
-        int n = 160;
-        double[] x = X.toArray();
-        int m = X.cols();
-        double xMin = Arrays.stream(x, 0, m).min().orElse(0) - 1;
-        double xMax = Arrays.stream(x, 0, m).max().orElse(0) + 1;
-        double yMin = Arrays.stream(x, m, 2 * m).min().orElse(0) - 1;
-        double yMax = Arrays.stream(x, m, 2 * m).max().orElse(0) + 1;
-        double[] grid = new double[2 * n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                grid[i * n + j] = xMin + (xMax - xMin) * (j + 0.5) / n;
-                grid[n * n + i * n + j] = yMin + (yMax - yMin) * (i + 0.5) / n;
-            }
-        }
-        double[] classes = predict.apply(Matrix.of(2, n * n, grid)).toArray();
+    public static XYChart decisionBoundary(String title, Matrix X, Matrix Y, UnaryOperator<Matrix> output) {
+        return decisionBoundary(title, X, Y, output, WIDTH, HEIGHT);
+    }
 
-        XYChart chart = xy(title, "x₁", "x₂");
-        chart.getStyler().setXAxisMin(xMin).setXAxisMax(xMax).setYAxisMin(yMin).setYAxisMax(yMax);
-        chart.getStyler().setPlotGridLinesVisible(false);
-        Marker cell = new CellMarker(Math.ceil(WIDTH * 0.9 / n) + 1, Math.ceil(HEIGHT * 0.8 / n) + 1);
-        for (int label = 0; label <= 1; label++) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (int k = 0; k < n * n; k++) {
-                if (classes[k] == label) {
-                    xs.add(grid[k]);
-                    ys.add(grid[n * n + k]);
-                }
-            }
-            if (!xs.isEmpty()) {
-                XYSeries s = chart.addSeries("predicted " + label, xs, ys);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(cell);
-                s.setMarkerColor(label == 0 ? REGION_0 : REGION_1);
-            }
-        }
-        addClasses(chart, X, Y);
-        return chart;
+    /** {@link #decisionBoundary(String, Matrix, Matrix, UnaryOperator)} at another size, e.g. a panel of a grid. */
+    public static XYChart decisionBoundary(String title, Matrix X, Matrix Y, UnaryOperator<Matrix> output, int width,
+                                           int height) {
+        return DecisionBoundary.chart(title, X, Y, output, width, height);
     }
 
     /** Functions of x drawn as lines, e.g. an activation and its derivative. */
     public static XYChart functions(String title, String yTitle, double[] x, Map<String, double[]> ys) {
         XYChart chart = xy(title, "x", yTitle);
         chart.getStyler().setYAxisDecimalPattern("0.##");
+        // XChart picks a tick every 0.1 for some data (41 ticks for ReLU on [-4, 4]); an explicit range with 5 %
+        // of margin gets round ticks, and keeps lines at the extremes off the frame
+        double min = ys.values().stream().flatMapToDouble(Arrays::stream).min().orElse(0);
+        double max = ys.values().stream().flatMapToDouble(Arrays::stream).max().orElse(1);
+        double margin = max > min ? 0.05 * (max - min) : 0.5;
+        chart.getStyler().setYAxisMin(min - margin).setYAxisMax(max + margin);
         ys.forEach((name, y) -> {
             XYSeries s = chart.addSeries(name, x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -170,7 +163,9 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setAvailableSpaceFill(0.96);
         chart.getStyler().setOverlapped(true);
-        chart.getStyler().setSeriesColors(PALETTE);
+        // see-through bars, so that where the series overlap the one behind still shows (the normal's tails)
+        chart.getStyler().setSeriesColors(Arrays.stream(PALETTE)
+                .map(c -> new Color(c.getRed(), c.getGreen(), c.getBlue(), 0x80)).toArray(Color[]::new));
         chart.getStyler().setXAxisDecimalPattern("0.0");
         chart.getStyler().setXAxisLabelRotation(90);
         samples.forEach((name, data) -> {
@@ -178,21 +173,5 @@ public final class Charts {
             chart.addSeries(name, h.getxAxisData(), h.getyAxisData());
         });
         return chart;
-    }
-
-    /** A filled square of a fixed size in pixels, so that grid cells tile the plot whatever the marker size. */
-    private static final class CellMarker extends Marker {
-        private final double w;
-        private final double h;
-
-        CellMarker(double w, double h) {
-            this.w = w;
-            this.h = h;
-        }
-
-        @Override
-        public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
-            g.fill(new Rectangle2D.Double(xOffset - w / 2, yOffset - h / 2, w, h));
-        }
     }
 }

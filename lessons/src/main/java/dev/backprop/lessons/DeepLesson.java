@@ -23,6 +23,7 @@ import dev.backprop.core.model.DeepNetwork.LayerCache;
 import dev.backprop.core.model.DeepNetwork.LayerGradients;
 import dev.backprop.core.model.DeepNetwork.LayerShapes;
 import dev.backprop.core.model.TwoLayerNetwork;
+import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Seed 003, "Deep Neural Networks: the general case": L layers, forward L times and backward from dZ^[L]. */
+/** <i>Intro to Deep Learning</i>, "Deep Neural Networks: the general case": L layers, forward L times and backward from dZ^[L]. */
 public final class DeepLesson implements Lesson {
 
     @Override
@@ -139,11 +140,12 @@ public final class DeepLesson implements Lesson {
         log.plot("cost-deep-vs-two-layer", Charts.costCurve("Planar data: L-layer vs two-layer network", curves));
         log.plot("deep-decision-boundary", Charts.decisionBoundary(String.format(
                 "Decision boundary of the 4-layer network: accuracy %.1f %%", deepAccuracy), X, Y,
-                grid -> DeepNetwork.predict(grid.to(backend), deep).to(grid.backend())));
+                grid -> DeepNetwork.lModelForward(grid.to(backend), deep).AL().to(grid.backend())));
 
         log.step("Every activation and its derivative", """
-                The activations of seeds 001 and 002, forward $g(z)$ and derivative $g'(z)$ as `nn-core` computes
-                them for backpropagation. Softmax and maxout are not elementwise (softmax normalises over a column,
+                The activations of the decks *Introduction to Deep Learning* and *Multi-layer Perceptron*, forward
+                $g(z)$ and derivative $g'(z)$ as `nn-core` computes them for backpropagation. Softmax and maxout
+                are not elementwise (softmax normalises over a column,
                 maxout takes the largest of $k$ linear pieces), so they are not drawn here.
                 """);
         Matrix z = Matrix.linspace(-4, 4, 161);
@@ -156,8 +158,16 @@ public final class DeepLesson implements Lesson {
             forward.put(g.toString(), a.toArray());
             derivative.put(g.toString() + "'", g.derivative(z, a).toArray());
         }
-        log.plot("activations", Charts.functions("Activation functions g(z)", "g(z)", z.toArray(), forward));
-        log.plot("derivatives", Charts.functions("Their derivatives g'(z)", "g'(z)", z.toArray(), derivative));
+        XYChart functions = Charts.functions("Activation functions g(z)", "g(z)", z.toArray(), forward);
+        XYChart derivatives = Charts.functions("Their derivatives g'(z)", "g'(z)", z.toArray(), derivative);
+        // for z > 0, ReLU, leaky ReLU, ELU and linear coincide (and their derivatives are all 1): linear is dashed
+        // so the others show through
+        BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 6f}, 0f);
+        functions.getSeriesMap().get(new Linear().toString()).setLineStyle(dashed);
+        derivatives.getSeriesMap().get(new Linear() + "'").setLineStyle(dashed);
+        log.plot("activations", functions);
+        log.plot("derivatives", derivatives);
         log.println("g'(z) at z = −2, 0.5: " + String.join(", ", activations.stream().map(g -> {
             Matrix at = Matrix.row(-2, 0.5);
             double[] d = g.derivative(at, g.forward(at)).toArray();
@@ -165,7 +175,7 @@ public final class DeepLesson implements Lesson {
         }).toList()));
 
         log.step("The vanishing gradient", """
-                Seed 002: "the deeper, the better? Not really." By the chain rule, the gradient reaching layer 1 is
+                *Multi-layer Perceptron*: "the deeper, the better? Not really." By the chain rule, the gradient reaching layer 1 is
                 a product of one factor per layer above it. The sigmoid's derivative is at most 0.25, so through 10
                 sigmoid layers the gradient shrinks by orders of magnitude; ReLU's derivative is 1 where a unit is
                 active, so the gradient keeps its size. Below: $\\|dW^{[l]}\\|$ per layer after one backward pass,

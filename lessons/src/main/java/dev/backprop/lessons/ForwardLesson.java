@@ -8,7 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Seed 003: forward propagation by hand, then the same computation vectorised over a batch. */
+/** <i>Intro to Deep Learning</i>: forward propagation by hand, then the same computation vectorised over a batch. */
 public final class ForwardLesson implements Lesson {
 
     @Override

@@ -8,7 +8,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Seed 000: fitting ŷ = wX + b to eight points by gradient descent. */
+/** <i>Deep Learning Workshop</i>: fitting ŷ = wX + b to eight points by gradient descent. */
 public final class LinearRegressionLesson implements Lesson {
 
     @Override
@@ -29,7 +29,7 @@ public final class LinearRegressionLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("The data", """
-                Seed 000's features and labels: $X = [-7, -4, -1, 2, 5, 8, 11, 14]$ and $y = X + 10$.
+                The *Deep Learning Workshop* deck's features and labels: $X = [-7, -4, -1, 2, 5, 8, 11, 14]$ and $y = X + 10$.
                 The model has one weight and one bias: $\\hat{y} = wX + b$. We should learn $w = 1$, $b = 10$.
                 """);
         Matrix X = Matrix.row(-7, -4, -1, 2, 5, 8, 11, 14);
@@ -40,8 +40,9 @@ public final class LinearRegressionLesson implements Lesson {
 
         log.step("Two costs: MSE and MAE", """
                 Mean squared error $J_{MSE} = \\frac{1}{m} \\sum (\\hat{y} - y)^2$ punishes large errors most;
-                mean absolute error $J_{MAE} = \\frac{1}{m} \\sum |\\hat{y} - y|$ (what seed 000's Keras model
-                trains on) treats every unit of error alike. At the start, $w = 0$ and $b = 0$, so $\\hat{y} = 0$.
+                mean absolute error $J_{MAE} = \\frac{1}{m} \\sum |\\hat{y} - y|$ (what the Keras model of the
+                *Deep Learning Workshop* deck trains on) treats every unit of error alike. At the start, $w = 0$
+                and $b = 0$, so $\\hat{y} = 0$.
                 """);
         double w = 0;
         double b = 0;
@@ -106,6 +107,7 @@ public final class LinearRegressionLesson implements Lesson {
         curves.put("MAE", new double[][] {costs[0], costs[2]});
         XYChart costChart = Charts.costCurve("Cost per epoch", curves);
         costChart.getStyler().setYAxisLogarithmic(true);
+        costChart.setXAxisTitle("epoch");
         log.plot("cost-curve", costChart);
 
         log.step("What was learned", """

@@ -14,7 +14,10 @@ import dev.backprop.core.random.NumpyRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Seeds 004 and 001: one neuron, its activation and the derivative backpropagation needs. */
+/**
+ * <i>Deep Learning, Chapter 1</i> and <i>Introduction to Deep Learning</i>: one neuron, its activation and the
+ * derivative backpropagation needs.
+ */
 public final class NeuronLesson implements Lesson {
 
     @Override
@@ -36,7 +39,8 @@ public final class NeuronLesson implements Lesson {
     public void run(LessonLog log) {
         log.step("A neuron: z = w·x + b", """
                 A neuron takes a weighted sum of its inputs plus a bias: $z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b$.
-                With $x = [0.9, 0.2, 0.3]$, $w = [2, 3, -1]$ and $b = 0.5$ (seed 004). As matrices, $w$ is a row
+                With $x = [0.9, 0.2, 0.3]$, $w = [2, 3, -1]$ and $b = 0.5$ (the worked perceptron of *Deep Learning,
+                Chapter 1*). As matrices, $w$ is a row
                 (1, 3) and $x$ a column (3, 1), so $z = w \\cdot x + b$ is a (1, 1) matrix.
                 """);
         Matrix x = Matrix.column(0.9, 0.2, 0.3);
@@ -72,7 +76,8 @@ public final class NeuronLesson implements Lesson {
                 grid.toArray(), curves));
 
         log.step("The activation functions of the workshop", """
-                Seeds 001 and 002 list these activations; each is plotted with its derivative.
+                The decks *Introduction to Deep Learning* and *Multi-layer Perceptron* list these activations; each
+                is plotted with its derivative.
 
                 - sigmoid $\\sigma(x) = 1/(1 + e^{-x})$, $\\sigma' = \\sigma(1 - \\sigma)$
                 - tanh, output in (−1, 1), $\\tanh' = 1 - \\tanh^2$
@@ -92,7 +97,7 @@ public final class NeuronLesson implements Lesson {
         log.step("Why a non-linearity is needed", """
                 Without an activation, layers only multiply and add: $W^{[2]}(W^{[1]}x + b^{[1]}) + b^{[2]}
                 = (W^{[2]}W^{[1]})x + (W^{[2]}b^{[1]} + b^{[2]})$, one linear layer again, however many you stack.
-                A linear model draws a straight decision boundary, and XOR (seed 003) has no straight boundary:
+                A linear model draws a straight decision boundary, and XOR (the *Intro to Deep Learning* deck) has no straight boundary:
                 (0,0) and (1,1) are class 0, (1,0) and (0,1) class 1. One hidden tanh layer solves it.
                 """);
         NumpyRandom random = new NumpyRandom(0);
@@ -121,7 +126,7 @@ public final class NeuronLesson implements Lesson {
         log.printf("XOR with logistic regression (linear boundary): %.0f %% correct", linearAccuracy);
         log.printf("XOR with one hidden tanh layer of 4 units:      %.0f %% correct", networkAccuracy);
         log.plot("xor-boundary", Charts.decisionBoundary("XOR solved by one hidden tanh layer", X, Y,
-                g -> TwoLayerNetwork.predict(trained, g)));
+                g -> TwoLayerNetwork.forwardPropagation(g, trained).A2()));
     }
 
     private static double sigmoid(double z) {

@@ -9,6 +9,8 @@ import dev.backprop.core.model.TwoLayerNetwork;
 import dev.backprop.core.random.NumpyRandom;
 import dev.backprop.opencl.MatmulKernel;
 import dev.backprop.opencl.OpenClBackend;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +23,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Seed 001, "why GPUs": the same matrix math and the same network on an OpenCL device, with readable kernels. */
+/**
+ * <i>Introduction to Deep Learning</i>, "why GPUs": the same matrix math and the same network on an OpenCL device,
+ * with readable kernels.
+ */
 public final class OpenClLesson implements Lesson {
 
     @Override
@@ -42,7 +47,7 @@ public final class OpenClLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("(a+b)×(c+d): parallel work", """
-                Seed 001: a GPU is massively parallel. In $(a+b) \\times (c+d)$ the two sums do not depend on each
+                *Introduction to Deep Learning*: a GPU is massively parallel. In $(a+b) \\times (c+d)$ the two sums do not depend on each
                 other, so two workers can compute them at once and a third multiplies: three steps become two.
                 A matrix product is the extreme case: every element $C_{mn} = \\sum_k A_{mk} B_{kn}$ is
                 independent, so a (1000, 1000) product is a million small jobs that can all run at the same time.
@@ -184,8 +189,18 @@ public final class OpenClLesson implements Lesson {
                 device.close();
             }
         }
-        log.plot("cost-cpu-vs-device", Charts.costCurve("The planar network: cost on the CPU and on the device",
-                curves));
+        XYChart costs = Charts.costCurve("The planar network: cost on the CPU and on the device", curves);
+        // the device's curve lies on the CPU's: the CPU's is drawn thick and pale, the device's dashed on top
+        XYSeries cpu = costs.getSeriesMap().get("CPU backend");
+        cpu.setLineWidth(7f);
+        cpu.setLineColor(new Color(0x4E, 0x79, 0xA7, 0x70));
+        for (XYSeries deviceSeries : costs.getSeriesMap().values()) {
+            if (deviceSeries != cpu) {
+                deviceSeries.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {8f, 6f}, 0f));
+            }
+        }
+        log.plot("cost-cpu-vs-device", costs);
     }
 
     /** The OpenCL backend, or null after saying why there is none. */

@@ -12,8 +12,9 @@ import dev.backprop.core.model.TwoLayerNetwork.LayerSizes;
 import dev.backprop.core.model.TwoLayerNetwork.Parameters;
 import java.util.ArrayList;
 import java.util.List;
+import org.knowm.xchart.XYChart;
 
-/** Seed 003, "The Algorithm": the workshop's two-layer network on the planar flower, function by function. */
+/** <i>Intro to Deep Learning</i>, "The Algorithm": the workshop's two-layer network on the planar flower, function by function. */
 public final class PlanarLesson implements Lesson {
 
     @Override
@@ -56,7 +57,7 @@ public final class PlanarLesson implements Lesson {
         double lrAccuracy = TwoLayerNetwork.accuracy(LogisticRegression.predict(lr, X), Y);
         log.printf("Accuracy of logistic regression: %.0f %% (percentage of correctly labelled datapoints)", lrAccuracy);
         log.plot("logistic-regression-boundary", Charts.decisionBoundary("Logistic regression: a straight boundary",
-                X, Y, grid -> LogisticRegression.predict(lr, grid)));
+                X, Y, grid -> TwoLayerNetwork.sigmoid(lr.w().dot(grid).plus(lr.b()))));
 
         log.step("Defining the neural network structure", """
                 `layer_sizes(X, Y)`: the input layer has $n_x$ = X.shape[0] units, the hidden layer $n_h = 4$,
@@ -164,19 +165,22 @@ public final class PlanarLesson implements Lesson {
         log.printf("Accuracy: %.0f%%", accuracy);
         Parameters boundaryModel = trained;
         log.plot("decision-boundary", Charts.decisionBoundary("Decision boundary for hidden layer size 4", X, Y,
-                grid -> TwoLayerNetwork.predict(boundaryModel, grid.to(backend)).to(grid.backend())));
+                grid -> TwoLayerNetwork.forwardPropagation(grid.to(backend), boundaryModel).A2().to(grid.backend())));
 
         log.step("Tuning hidden layer size", """
                 The same network with 1, 2, 3, 4, 5, 20 and 50 hidden units, 5000 iterations each. Larger models
                 fit the training data better, until they start to fit its noise; around 5 units is enough here.
                 """);
+        List<XYChart> panels = new ArrayList<>();
         for (int n_h : new int[] {1, 2, 3, 4, 5, 20, 50}) {
             Parameters p = TwoLayerNetwork.nnModel(Xd, Yd, n_h, 5000, TwoLayerNetwork.LEARNING_RATE, 0, (i, c) -> { });
             double acc = TwoLayerNetwork.accuracy(TwoLayerNetwork.predict(p, Xd), Yd);
             log.printf("Accuracy for %d hidden units: %.2f %%", n_h, acc);
-            log.plot("boundary-hidden-" + n_h, Charts.decisionBoundary("Hidden layer of size " + n_h
-                    + String.format(": accuracy %.1f %%", acc), X, Y,
-                    grid -> TwoLayerNetwork.predict(p, grid.to(backend)).to(grid.backend())));
+            panels.add(Charts.decisionBoundary(String.format("n_h = %d: accuracy %.1f %%", n_h, acc), X, Y,
+                    grid -> TwoLayerNetwork.forwardPropagation(grid.to(backend), p).A2().to(grid.backend()),
+                    ChartGrid.panelWidth(3), 260));
         }
+        log.plot("boundaries-by-hidden-layer-size", new ChartGrid(
+                "Hidden layer sizes 1 to 50: red y = 0, blue y = 1, shaded by the predicted P(y = 1)", 3, 260, panels));
     }
 }

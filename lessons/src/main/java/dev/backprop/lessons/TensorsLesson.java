@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Seed 001: tensors, their shapes, and the matrix operations every network is made of. */
+/** <i>Introduction to Deep Learning</i>: tensors, their shapes, and the matrix operations every network is made of. */
 public final class TensorsLesson implements Lesson {
 
     @Override

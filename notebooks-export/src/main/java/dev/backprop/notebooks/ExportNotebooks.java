@@ -23,12 +23,14 @@ import picocli.CommandLine.Spec;
  * {@code ./workshop notebooks}: writes one notebook per lesson, {@code DIR/NN-name.ipynb} ({@code DIR} defaults to
  * {@code notebooks}); with no lesson named, every lesson. An output folder that cannot be written, or a lesson that
  * fails, is reported in one line and exits with 1. A failed lesson leaves no notebook behind (and an earlier one as it
- * was), and the others are still written.
+ * was), and the others are still written. With {@code --html}, each notebook also becomes {@code DIR/NN-name.html},
+ * whose formulas render offline (see {@link NotebookHtml}).
  */
 @Command(name = "notebooks", sortOptions = false,
         description = "Write lessons as Jupyter notebooks: each step's explanation, its Java code, and what it "
                 + "printed and plotted.",
-        footer = {"", "Examples:", "  ./workshop notebooks", "  ./workshop notebooks planar 3 --out /tmp/nb"})
+        footer = {"", "Examples:", "  ./workshop notebooks", "  ./workshop notebooks planar 3 --out /tmp/nb",
+            "  ./workshop notebooks --html    (needs: apt-get install jupyter-nbconvert libjs-mathjax)"})
 public final class ExportNotebooks implements Callable<Integer> {
 
     private final List<Lesson> catalog;
@@ -43,6 +45,11 @@ public final class ExportNotebooks implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
             description = "Where the notebooks go: DIR/NN-name.ipynb (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("notebooks");
+
+    @Option(names = "--html", description = "Also write DIR/NN-name.html with nbconvert, its formulas drawn by a copy "
+            + "of MathJax in DIR/mathjax, so the pages need no network. Needs Debian's jupyter-nbconvert and "
+            + "libjs-mathjax.")
+    boolean html;
 
     /** Exports the workshop's lessons. */
     public ExportNotebooks() {
@@ -75,11 +82,29 @@ public final class ExportNotebooks implements Callable<Integer> {
             err.println("workshop: cannot clean up " + out + ": " + Workshop.reason(e));
             return 1;
         }
+        String python = NotebookHtml.python();
+        if (html) {
+            Optional<String> missing = NotebookHtml.missing(python);
+            if (missing.isPresent()) {
+                err.println("workshop: --html: " + missing.get());
+                return 1;
+            }
+            try {
+                NotebookHtml.copyMathJax(out);
+            } catch (IOException e) {
+                err.println("workshop: --html: cannot copy MathJax into " + out + ": " + Workshop.reason(e));
+                return 1;
+            }
+        }
         int failures = 0;
         for (Lesson lesson : lessons) {
             try {
                 Path file = LessonNotebook.write(lesson, out);
                 stdout.printf("wrote %s (%d bytes)%n", file, Files.size(file));
+                if (html) {
+                    Path page = NotebookHtml.write(file, python);
+                    stdout.printf("wrote %s (%d bytes)%n", page, Files.size(page));
+                }
                 stdout.flush();
             } catch (Exception | Error e) {
                 failures++;

@@ -4,7 +4,7 @@ import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.UnaryOp;
 
 /**
- * Leaky ReLU, seed 002's {@code max(0.1x, x)}: a ReLU whose negative side keeps a small slope α, so a unit that
+ * Leaky ReLU, the <i>Multi-layer Perceptron</i> deck's {@code max(0.1x, x)}: a ReLU whose negative side keeps a small slope α, so a unit that
  * went negative still gets a gradient.
  * <pre>
  * g(z)  = max(αz, z) = z if z &gt; 0, else αz        (0 ≤ α &lt; 1; the seed takes α = 0.1)
@@ -24,7 +24,7 @@ public record LeakyRelu(double alpha) implements ElementwiseActivation {
         }
     }
 
-    /** max(0.1z, z), as seed 002 writes it. */
+    /** max(0.1z, z), as the <i>Multi-layer Perceptron</i> deck writes it. */
     public LeakyRelu() {
         this(ALPHA);
     }

@@ -1,2 +1,2 @@
-/** Activation functions g(Z) of seed 002, each with its derivative beside it, computed with Matrix operations. */
+/** Activation functions g(Z) of the <i>Multi-layer Perceptron</i> deck, each with its derivative beside it, computed with Matrix operations. */
 package dev.backprop.core.activation;

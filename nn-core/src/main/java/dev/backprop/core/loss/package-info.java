@@ -1,2 +1,2 @@
-/** The losses of seed 002, each with its value and its gradient with respect to the prediction, as Keras has them. */
+/** The losses of the <i>Multi-layer Perceptron</i> deck, each with its value and its gradient with respect to the prediction, as Keras has them. */
 package dev.backprop.core.loss;

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An L-layer network: the general case of the workshop's deep-network slides (seed 003, "Deep Neural Networks"),
+ * An L-layer network: the general case of the workshop's deep-network slides (<i>Intro to Deep Learning</i>, "Deep Neural Networks"),
  * written as the functions of the course those slides follow (the Deep Learning Specialization's "Building your
  * Deep Neural Network: Step by Step"), each with the same name in camelCase and the same argument order. Examples
  * are columns: X = A^[0] is (n^[0], m) and A^[l] is (n^[l], m).

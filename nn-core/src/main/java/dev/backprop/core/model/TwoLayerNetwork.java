@@ -15,7 +15,7 @@ import dev.backprop.core.train.TrainingLoop;
 import java.util.List;
 
 /**
- * The workshop's network with one hidden layer ("The Algorithm", seed 003): LINEAR → TANH → LINEAR → SIGMOID,
+ * The workshop's network with one hidden layer ("The Algorithm" of the <i>Intro to Deep Learning</i> deck): LINEAR → TANH → LINEAR → SIGMOID,
  * trained by gradient descent on the cross-entropy cost. Each method is one function of the workshop's numpy
  * code, with the same name in camelCase and the same argument order. Examples are columns: X is (n_x, m) and
  * Y is (n_y, m).

@@ -1,0 +1,426 @@
+package dev.backprop.lessons;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A step's explanation (Markdown with LaTeX between {@code $…$}) made readable on a console: Greek letters and
+ * operators become Unicode ({@code \sigma} → σ, {@code \cdot} → ·), scripts become Unicode super- and subscripts
+ * where they exist ({@code x^2} → x², {@code W_1} → W₁) and stay readable where they do not ({@code W^{[l]}} →
+ * W^[l]), {@code \frac{a}{b}} becomes (a)/(b), {@code \hat{y}} becomes ŷ, and the {@code $} delimiters go. Markdown
+ * emphasis and {@code `code`} are shown bold on a terminal that understands ANSI escapes, plain otherwise. The
+ * notebooks keep the LaTeX; only the console renders it.
+ */
+public final class TerminalText {
+
+    private static final String BOLD = "\u001B[1m";
+    private static final String RESET = "\u001B[0m";
+    /** An em space marks a {@code \quad} until the spaces around it are tidied, then shows as two spaces. */
+    private static final String QUAD = "\u2003";
+
+    private static final Map<String, String> SYMBOLS = new HashMap<>();
+    private static final Map<Integer, Character> SUPERSCRIPTS = new HashMap<>();
+    private static final Map<Integer, Character> SUBSCRIPTS = new HashMap<>();
+
+    static {
+        String[] greek = {"alpha", "α", "beta", "β", "gamma", "γ", "delta", "δ", "epsilon", "ε", "varepsilon", "ε",
+            "zeta", "ζ", "eta", "η", "theta", "θ", "vartheta", "ϑ", "iota", "ι", "kappa", "κ", "lambda", "λ",
+            "mu", "μ", "nu", "ν", "xi", "ξ", "pi", "π", "rho", "ρ", "sigma", "σ", "tau", "τ", "upsilon", "υ",
+            "phi", "φ", "varphi", "φ", "chi", "χ", "psi", "ψ", "omega", "ω", "Gamma", "Γ", "Delta", "Δ",
+            "Theta", "Θ", "Lambda", "Λ", "Xi", "Ξ", "Pi", "Π", "Sigma", "Σ", "Phi", "Φ", "Psi", "Ψ", "Omega", "Ω"};
+        String[] operators = {"cdot", "·", "times", "×", "div", "÷", "pm", "±", "mp", "∓", "odot", "⊙", "otimes", "⊗",
+            "circ", "∘", "ast", "∗", "star", "⋆", "sum", "Σ", "prod", "∏", "int", "∫", "partial", "∂",
+            "nabla", "∇", "infty", "∞", "le", "≤", "leq", "≤", "ge", "≥", "geq", "≥", "neq", "≠", "ne", "≠",
+            "approx", "≈", "sim", "~", "simeq", "≃", "equiv", "≡", "propto", "∝", "in", "∈", "notin", "∉",
+            "subset", "⊂", "cup", "∪", "cap", "∩", "forall", "∀", "exists", "∃", "to", "→", "rightarrow", "→",
+            "leftarrow", "←", "Rightarrow", "⇒", "Leftarrow", "⇐", "leftrightarrow", "↔", "iff", "⇔",
+            "mapsto", "↦", "gets", "←", "implies", "⇒", "ldots", "…", "cdots", "⋯", "dots", "…", "vdots", "⋮",
+            "ddots", "⋱", "prime", "′", "top", "ᵀ", "intercal", "ᵀ", "lVert", "‖", "rVert", "‖", "Vert", "‖",
+            "lvert", "|", "rvert", "|", "vert", "|", "mid", "|", "langle", "⟨", "rangle", "⟩", "lfloor", "⌊",
+            "rfloor", "⌋", "lceil", "⌈", "rceil", "⌉", "lbrace", "{", "rbrace", "}", "backslash", "∖",
+            "setminus", "∖", "emptyset", "∅", "neg", "¬", "land", "∧", "lor", "∨", "wedge", "∧", "vee", "∨",
+            "ell", "ℓ", "hbar", "ħ", "Re", "ℜ", "quad", QUAD, "qquad", QUAD + QUAD, "log", "log", "ln", "ln", "exp", "exp",
+            "max", "max", "min", "min", "argmax", "argmax", "argmin", "argmin", "sin", "sin", "cos", "cos",
+            "tanh", "tanh", "sinh", "sinh", "cosh", "cosh", "lim", "lim", "sup", "sup", "inf", "inf", "det", "det",
+            "R", "ℝ", "N", "ℕ", "Z", "ℤ", "displaystyle", "", "textstyle", "", "limits", "", "nolimits", "",
+            "left", "", "right", "", "big", "", "Big", "", "bigg", "", "Bigg", "", "bigl", "", "bigr", "",
+            "Bigl", "", "Bigr", "", "biggl", "", "biggr", "", "middle", "", ",", " ", ";", " ", ":", " ", " ", " ",
+            "!", "", "{", "{", "}", "}", "|", "‖", "%", "%", "_", "_", "#", "#", "&", "&", "$", "$"};
+        for (String[] table : new String[][] {greek, operators}) {
+            for (int i = 0; i < table.length; i += 2) {
+                SYMBOLS.put(table[i], table[i + 1]);
+            }
+        }
+        scripts(SUPERSCRIPTS, "0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWn′ᵀ",
+                "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂⁿ′ᵀ");
+        scripts(SUBSCRIPTS, "0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ");
+        SUPERSCRIPTS.put((int) '−', '⁻');
+        SUBSCRIPTS.put((int) '−', '₋');
+    }
+
+    private static void scripts(Map<Integer, Character> map, String from, String to) {
+        if (from.length() != to.length()) {
+            throw new AssertionError("script tables differ in length: " + from + " / " + to);
+        }
+        for (int i = 0; i < from.length(); i++) {
+            map.put((int) from.charAt(i), to.charAt(i));
+        }
+    }
+
+    private TerminalText() {
+    }
+
+    /**
+     * The explanation as a console shows it.
+     *
+     * @param ansi whether to show emphasis and code with ANSI bold (a terminal), or plain (a file, a pipe)
+     */
+    public static String render(String markdown, boolean ansi) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < markdown.length()) {
+            char c = markdown.charAt(i);
+            if (c == '\\' && i + 1 < markdown.length() && markdown.charAt(i + 1) == '$') {
+                out.append('$');
+                i += 2;
+            } else if (c == '$') {
+                boolean display = markdown.startsWith("$$", i);
+                String delimiter = display ? "$$" : "$";
+                int end = markdown.indexOf(delimiter, i + delimiter.length());
+                if (end < 0) {
+                    // an unmatched $: a plain dollar sign, not a formula
+                    out.append(c);
+                    i++;
+                    continue;
+                }
+                out.append(math(markdown.substring(i + delimiter.length(), end)));
+                i = end + delimiter.length();
+            } else if (c == '`') {
+                int end = markdown.indexOf('`', i + 1);
+                if (end < 0) {
+                    out.append(c);
+                    i++;
+                    continue;
+                }
+                out.append(emphasis(markdown.substring(i + 1, end), ansi));
+                i = end + 1;
+            } else if (c == '*' && (markdown.startsWith("**", i) || isEmphasisStart(markdown, i))) {
+                String delimiter = markdown.startsWith("**", i) ? "**" : "*";
+                int end = markdown.indexOf(delimiter, i + delimiter.length());
+                if (end < 0) {
+                    out.append(delimiter);
+                    i += delimiter.length();
+                    continue;
+                }
+                out.append(emphasis(render(markdown.substring(i + delimiter.length(), end), false), ansi));
+                i = end + delimiter.length();
+            } else if (c == '\\') {
+                // a LaTeX command outside $…$: rendered as in a formula
+                int end = i + 1;
+                while (end < markdown.length() && Character.isLetter(markdown.charAt(end))) {
+                    end++;
+                }
+                out.append(math(markdown.substring(i, Math.max(end, Math.min(i + 2, markdown.length())))));
+                i = Math.max(end, Math.min(i + 2, markdown.length()));
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString().replaceAll("[ \t]+(?=\n|$)", "");
+    }
+
+    private static boolean isEmphasisStart(String text, int i) {
+        return i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1)) && text.indexOf('*', i + 1) > 0
+                && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+    }
+
+    private static String emphasis(String text, boolean ansi) {
+        return ansi ? BOLD + text + RESET : text;
+    }
+
+    /** A LaTeX formula (without its {@code $} delimiters) in Unicode. */
+    public static String math(String tex) {
+        String text = new Formula(tex).sequence(false).replaceAll(" {2,}", " ").replaceAll(" *" + QUAD + " *", QUAD);
+        return Normalizer.normalize(text.replace(QUAD, "  "), Normalizer.Form.NFC);
+    }
+
+    /** A recursive-descent reader of the LaTeX subset the lessons write. */
+    private static final class Formula {
+        private final String tex;
+        private int pos;
+
+        Formula(String tex) {
+            this.tex = tex;
+        }
+
+        /** Everything up to the end, or up to the closing brace of a group when {@code inGroup}. */
+        String sequence(boolean inGroup) {
+            StringBuilder out = new StringBuilder();
+            while (pos < tex.length()) {
+                char c = tex.charAt(pos);
+                if (c == '}') {
+                    pos++;
+                    if (inGroup) {
+                        return out.toString();
+                    }
+                } else if (c == '{') {
+                    pos++;
+                    out.append(sequence(true));
+                } else if (c == '^' || c == '_') {
+                    pos++;
+                    out.append(script(argument(), c == '^'));
+                } else if (c == '\\') {
+                    out.append(command());
+                } else if (c == '~') {
+                    pos++;
+                    out.append(' ');
+                } else if (c == '&') {
+                    pos++;
+                    out.append("  ");
+                } else {
+                    pos++;
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+
+        /** The argument of a command or script: a group, a command, or one character. */
+        private String argument() {
+            while (pos < tex.length() && tex.charAt(pos) == ' ') {
+                pos++;
+            }
+            if (pos >= tex.length()) {
+                return "";
+            }
+            char c = tex.charAt(pos);
+            if (c == '{') {
+                pos++;
+                return sequence(true);
+            }
+            if (c == '\\') {
+                return command();
+            }
+            int cp = tex.codePointAt(pos);
+            pos += Character.charCount(cp);
+            return new String(Character.toChars(cp));
+        }
+
+        /** The raw text of a group, e.g. the words of {@code \text{…}}. */
+        private String rawGroup() {
+            while (pos < tex.length() && tex.charAt(pos) == ' ') {
+                pos++;
+            }
+            if (pos >= tex.length() || tex.charAt(pos) != '{') {
+                return argument();
+            }
+            int depth = 0;
+            int start = pos + 1;
+            for (; pos < tex.length(); pos++) {
+                char c = tex.charAt(pos);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    pos++;
+                    return tex.substring(start, pos - 1).replace("\\", "");
+                }
+            }
+            return tex.substring(start).replace("\\", "");
+        }
+
+        private String command() {
+            pos++; // the backslash
+            if (pos >= tex.length()) {
+                return "";
+            }
+            int start = pos;
+            while (pos < tex.length() && Character.isLetter(tex.charAt(pos))) {
+                pos++;
+            }
+            if (pos == start) {
+                pos++; // a one-character command such as \, or \{
+            }
+            String name = tex.substring(start, pos);
+            switch (name) {
+                case "frac", "dfrac", "tfrac" -> {
+                    String a = argument();
+                    String b = argument();
+                    return wrap(a) + "/" + wrap(b);
+                }
+                case "sqrt" -> {
+                    String index = "";
+                    if (pos < tex.length() && tex.charAt(pos) == '[') {
+                        int end = tex.indexOf(']', pos);
+                        index = end < 0 ? "" : tex.substring(pos + 1, end);
+                        pos = end < 0 ? pos : end + 1;
+                    }
+                    String root = switch (index) {
+                        case "", "2" -> "√";
+                        case "3" -> "∛";
+                        case "4" -> "∜";
+                        default -> script(index, true) + "√";
+                    };
+                    return root + wrap(argument());
+                }
+                case "hat", "widehat" -> {
+                    return accent(argument(), '\u0302');
+                }
+                case "bar", "overline" -> {
+                    return accent(argument(), '\u0304');
+                }
+                case "tilde", "widetilde" -> {
+                    return accent(argument(), '\u0303');
+                }
+                case "vec" -> {
+                    return accent(argument(), '\u20D7');
+                }
+                case "dot" -> {
+                    return accent(argument(), '\u0307');
+                }
+                case "ddot" -> {
+                    return accent(argument(), '\u0308');
+                }
+                case "text", "textrm", "textit", "textbf", "texttt", "textsf", "mbox", "operatorname" -> {
+                    return rawGroup();
+                }
+                case "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "mathcal" -> {
+                    return argument();
+                }
+                case "mathbb" -> {
+                    String letter = argument();
+                    return SYMBOLS.getOrDefault(letter, letter);
+                }
+                case "begin" -> {
+                    String environment = rawGroup();
+                    return switch (environment) {
+                        case "pmatrix" -> "(";
+                        case "bmatrix" -> "[";
+                        case "cases" -> "{ ";
+                        default -> "";
+                    };
+                }
+                case "end" -> {
+                    String environment = rawGroup();
+                    return switch (environment) {
+                        case "pmatrix" -> ")";
+                        case "bmatrix" -> "]";
+                        default -> "";
+                    };
+                }
+                case "\\" -> {
+                    return "; ";
+                }
+                case "left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "big", "Big", "bigg",
+                     "Bigg", "middle" -> {
+                    // the size of the delimiter that follows; "\left." is an invisible one
+                    if (pos < tex.length() && tex.charAt(pos) == '.') {
+                        pos++;
+                    }
+                    return "";
+                }
+                default -> {
+                    String symbol = SYMBOLS.get(name);
+                    if (symbol != null) {
+                        if (symbol.codePointCount(0, symbol.length()) == 1
+                                && (Character.isLetter(symbol.codePointAt(0)) || "∂∇".contains(symbol))) {
+                            // as in LaTeX, a letter-like command touches the operand after it: "\partial J" is ∂J
+                            int next = pos;
+                            while (next < tex.length() && tex.charAt(next) == ' ') {
+                                next++;
+                            }
+                            if (next < tex.length() && (Character.isLetterOrDigit(tex.charAt(next))
+                                    || isLetterCommand(next))) {
+                                pos = next;
+                            }
+                        }
+                        return symbol;
+                    }
+                    return name; // an unknown command shows as its name, never with a backslash
+                }
+            }
+        }
+
+        /** Whether a command starting at {@code at} is a letter, e.g. {@code \\theta} in {@code \\partial \\theta}. */
+        private boolean isLetterCommand(int at) {
+            if (tex.charAt(at) != '\\') {
+                return false;
+            }
+            int end = at + 1;
+            while (end < tex.length() && Character.isLetter(tex.charAt(end))) {
+                end++;
+            }
+            String symbol = SYMBOLS.get(tex.substring(at + 1, end));
+            return symbol != null && symbol.codePointCount(0, symbol.length()) == 1
+                    && Character.isLetter(symbol.codePointAt(0));
+        }
+
+        private static String accent(String base, char combining) {
+            if (base.codePointCount(0, base.length()) == 1) {
+                return base + combining;
+            }
+            return wrap(base) + combining;
+        }
+
+        /** {@code a} as one operand: bare when it is one symbol or word, else in parentheses. */
+        private static String wrap(String a) {
+            String t = a.strip();
+            // a parenthesised group, perhaps raised to a power, is one operand already: (1 + e⁻ᶻ)²
+            String base = t.replaceAll("[" + superscripts() + "]+$", "");
+            if (t.isEmpty() || isAtom(t) || (base.startsWith("(") && base.endsWith(")") && balanced(base))) {
+                return t;
+            }
+            return "(" + t + ")";
+        }
+
+        private static boolean isAtom(String t) {
+            return t.codePoints().allMatch(cp -> Character.isLetterOrDigit(cp) || cp == '.' || cp == '\''
+                    || cp == '∂' || cp == '∇'
+                    || cp == '′' || Character.getType(cp) == Character.NON_SPACING_MARK
+                    || SUPERSCRIPTS.containsValue((char) cp) || SUBSCRIPTS.containsValue((char) cp)
+                    || cp == '[' || cp == ']' || cp == '^' || cp == '_');
+        }
+
+        private static String superscripts() {
+            StringBuilder all = new StringBuilder();
+            SUPERSCRIPTS.values().forEach(c -> {
+                if (c != '⁽' && c != '⁾') {
+                    all.append(c == '⁻' ? "\\u207B" : String.valueOf(c));
+                }
+            });
+            return all.toString();
+        }
+
+        private static boolean balanced(String t) {
+            int depth = 0;
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0 && i < t.length() - 1) {
+                    return false;
+                }
+            }
+            return depth == 0;
+        }
+
+        /** A superscript or subscript: Unicode when every character has one, else ^x / _(x + y) kept readable. */
+        private static String script(String content, boolean superscript) {
+            String t = content.strip();
+            Map<Integer, Character> table = superscript ? SUPERSCRIPTS : SUBSCRIPTS;
+            if (!t.isEmpty() && t.codePoints().allMatch(table::containsKey)) {
+                StringBuilder s = new StringBuilder();
+                t.codePoints().forEach(cp -> s.append(table.get(cp)));
+                return s.toString();
+            }
+            int close = t.indexOf(']');
+            if (t.startsWith("[") && close > 0 && close < t.length() - 1) {
+                // a layer index and then a power or transpose, A^{[1]T}: A^[1]ᵀ
+                return script(t.substring(0, close + 1), superscript) + script(t.substring(close + 1), superscript);
+            }
+            String mark = superscript ? "^" : "_";
+            boolean bracketed = t.startsWith("[") && t.endsWith("]") || t.startsWith("(") && t.endsWith(")");
+            return mark + (bracketed || isAtom(t) ? t : "(" + t + ")");
+        }
+    }
+}

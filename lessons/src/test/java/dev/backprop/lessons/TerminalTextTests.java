@@ -1,0 +1,116 @@
+package dev.backprop.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backprop.core.matrix.Backends;
+import java.io.StringWriter;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The console's rendering of the explanations' LaTeX and Markdown, checked on every lesson. */
+class TerminalTextTests {
+
+    /** A LaTeX command left over: a backslash before a letter or one of LaTeX's one-character commands. */
+    private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\([A-Za-z]+|[,;:!{}|\\\\ ])");
+    /** A workshop file's number where a deck's title belongs: "seed 003", "Seeds 001 and 002", "(seed 004)". */
+    private static final Pattern SEED_NUMBER = Pattern.compile("(?i)\\bseeds?\\s*0\\d\\d|\\b00[0-4](['’]s|\\s*§)");
+
+    @Test
+    void greekLettersAndOperatorsBecomeUnicode() {
+        assertThat(TerminalText.render("$\\sigma(z) = \\alpha \\cdot W \\times X$", false))
+                .isEqualTo("σ(z) = α · W × X");
+        assertThat(TerminalText.math("\\partial J / \\partial w \\approx 0 \\le \\theta \\to \\infty"))
+                .isEqualTo("∂J / ∂w ≈ 0 ≤ θ → ∞");
+    }
+
+    @Test
+    void scriptsAreUnicodeWhereTheyExistAndReadableWhereNot() {
+        assertThat(TerminalText.math("x^2 + W_1 + e^{-z}")).isEqualTo("x² + W₁ + e⁻ᶻ");
+        assertThat(TerminalText.math("W^{[l]} b^{[L]}")).isEqualTo("W^[l] b^[L]");
+        assertThat(TerminalText.math("J_{MAE}")).isEqualTo("J_MAE");
+        assertThat(TerminalText.math("x^{(i) + 1}")).isEqualTo("x^((i) + 1)");
+        assertThat(TerminalText.math("A^T")).isEqualTo("Aᵀ");
+        assertThat(TerminalText.math("A^{[1]T} (1 - A^{[1]2})")).isEqualTo("A^[1]ᵀ (1 - A^[1]²)");
+    }
+
+    @Test
+    void fractionsRootsAndHatsReadOnOneLine() {
+        assertThat(TerminalText.math("\\frac{1}{m}")).isEqualTo("1/m");
+        assertThat(TerminalText.math("\\frac{\\partial J}{\\partial w}")).isEqualTo("∂J/∂w");
+        assertThat(TerminalText.math("\\frac{\\partial J}{\\partial \\theta}")).isEqualTo("∂J/∂θ");
+        assertThat(TerminalText.math("\\frac{e^{-z}}{(1 + e^{-z})^2}")).isEqualTo("e⁻ᶻ/(1 + e⁻ᶻ)²");
+        assertThat(TerminalText.math("\\frac{Y}{A^{[L]}} - \\frac{1 - Y}{1 - A^{[L]}}"))
+                .isEqualTo("Y/A^[L] - (1 - Y)/(1 - A^[L])");
+        assertThat(TerminalText.math("\\sqrt{x + 1} \\sqrt{2}")).isEqualTo("√(x + 1) √2");
+        assertThat(TerminalText.math("\\hat{y} = \\hat y")).isEqualTo("ŷ = ŷ");
+        assertThat(TerminalText.math("\\sum_{i=1}^{m} \\mathcal{L}(\\hat{y}^{(i)}, y^{(i)})"))
+                .isEqualTo("Σᵢ₌₁ᵐ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)");
+    }
+
+    @Test
+    void sizedDelimitersTextAndSpacingAreDropped() {
+        assertThat(TerminalText.math("-\\left(\\frac{Y}{A}\\right)")).isEqualTo("-(Y/A)");
+        assertThat(TerminalText.math("\\text{if } z > 0,\\quad 0 \\text{ otherwise}"))
+                .isEqualTo("if z > 0,  0 otherwise");
+        assertThat(TerminalText.math("a\\,b\\;c\\!d")).isEqualTo("a b cd");
+    }
+
+    @Test
+    void delimitersGoAndDisplayFormulasStayOnTheirLine() {
+        assertThat(TerminalText.render("so $z = wx + b$ and\n$$\\hat{y} = \\sigma(z)$$\nthen", false))
+                .isEqualTo("so z = wx + b and\nŷ = σ(z)\nthen");
+        assertThat(TerminalText.render("$a,\\quad$\nnext", false)).as("no trailing spaces").isEqualTo("a,\nnext");
+        assertThat(TerminalText.render("costs $5 only", false)).isEqualTo("costs $5 only");
+    }
+
+    @Test
+    void markdownEmphasisIsBoldOnATerminalAndPlainOtherwise() {
+        String text = "the **normal** one, *em* and `forward_propagation`";
+        assertThat(TerminalText.render(text, false)).isEqualTo("the normal one, em and forward_propagation");
+        assertThat(TerminalText.render(text, true)).isEqualTo(
+                "the \u001B[1mnormal\u001B[0m one, \u001B[1mem\u001B[0m and \u001B[1mforward_propagation\u001B[0m");
+        assertThat(TerminalText.render("2 * 3 and a*b", false)).isEqualTo("2 * 3 and a*b");
+    }
+
+    @Test
+    void theNegativeControlCatchesRawLatexAndSeedNumbers() {
+        assertThat(LATEX_COMMAND.matcher("$\\frac{1}{m}$").find()).isTrue();
+        assertThat(LATEX_COMMAND.matcher(TerminalText.render("$\\frac{1}{m}$", false)).find()).isFalse();
+        assertThat(SEED_NUMBER.matcher("XOR (seed 003)").find()).isTrue();
+        assertThat(SEED_NUMBER.matcher("Seeds 001 and 002 list").find()).isTrue();
+        assertThat(SEED_NUMBER.matcher("overshooting (004 §1.6)").find()).isTrue();
+        assertThat(SEED_NUMBER.matcher("np.random.seed(3); seed 3 as in DLS; 0.003, 1 000 000 and 10 000").find()).isFalse();
+    }
+
+    static Stream<Arguments> lessons() {
+        return Lessons.all().stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void everyExplanationRendersWithoutLatexOrMarkdownAndNoTextNamesAWorkshopFile(Lesson lesson) throws Exception {
+        RecordingSink recording = new RecordingSink();
+        StringWriter console = new StringWriter();
+        LessonRunner.run(lesson, List.of(recording, new ConsoleSink(new PrintWriter(console), false)), Backends.cpu());
+
+        assertThat(recording.failure()).isNull();
+        for (RecordingSink.RecordedStep step : recording.steps()) {
+            String rendered = TerminalText.render(step.step().explanation(), false);
+            assertThat(rendered).as("step %s of %s", step.step().title(), lesson.name())
+                    .doesNotContain("$", "**", "`")
+                    .doesNotContainPattern(LATEX_COMMAND);
+            assertThat(step.step().explanation() + step.step().title() + step.printed())
+                    .as("step %s of %s", step.step().title(), lesson.name())
+                    .doesNotContainPattern(SEED_NUMBER);
+        }
+        assertThat(lesson.title()).doesNotContainPattern(SEED_NUMBER);
+        assertThat(console.toString()).doesNotContain("$", "**").doesNotContainPattern(LATEX_COMMAND)
+                .doesNotContainPattern(SEED_NUMBER);
+    }
+}
