@@ -55,7 +55,9 @@ final class Kernelspec {
 
     /** The contents of {@code kernel.json}: start {@link KernelMain} with {@code java} on {@code classpath}. */
     static String kernelJson(Path java, List<Path> classpath) {
-        List<String> argv = new ArrayList<>(List.of(java.toString(), "-Djava.awt.headless=true", "-XX:+UseSerialGC",
+        // --add-modules: the fast CPU backend (module cpu-fast) uses the Vector API, an incubator module in JDK 17
+        List<String> argv = new ArrayList<>(List.of(java.toString(), "--add-modules=jdk.incubator.vector",
+                "-Djava.awt.headless=true", "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
                 classpath.stream().map(p -> p.toAbsolutePath().toString())
                         .collect(Collectors.joining(File.pathSeparator)),

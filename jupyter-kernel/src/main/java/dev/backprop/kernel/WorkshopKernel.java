@@ -1,5 +1,9 @@
 package dev.backprop.kernel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +74,7 @@ public final class WorkshopKernel extends BaseKernel {
             public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
                 return control;
             }
-        }, Map.of()).build();
+        }, Map.of()).compilerOptions("-sourcepath", noSources()).build();
         this.analysis = jshell.sourceCodeAnalysis();
         // the same class path this JVM runs on: the engine, the lessons, their libraries (loaded once, by this JVM)
         jshell.addToClasspath(System.getProperty("java.class.path"));
@@ -80,6 +84,21 @@ public final class WorkshopKernel extends BaseKernel {
     /** A kernel, not yet connected: {@link KernelMain} connects it to Jupyter; tests call {@link #eval} directly. */
     public static WorkshopKernel create() {
         return new WorkshopKernel(new KernelIO(), new Renderer(), new CellExecutionControl());
+    }
+
+    /**
+     * An empty source path for the cells' compiler. Without one, javac looks for sources on the class path too, and
+     * the lessons jar carries each lesson's {@code .java} (for the notebooks' code cells): javac would then compile a
+     * lesson from its source inside the REPL instead of using its class.
+     */
+    private static String noSources() {
+        try {
+            Path empty = Files.createTempDirectory("backprop-kernel-no-sources");
+            empty.toFile().deleteOnExit();
+            return empty.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("kernel: cannot create an empty source path for the cells' compiler", e);
+        }
     }
 
     /** The kernel this JVM runs for a notebook, or null outside one. */
