@@ -1,5 +1,6 @@
 package dev.backprop.lessons;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -22,8 +23,9 @@ public final class LearningCharts {
     private static final int WIDTH = 800;
     private static final int HEIGHT = 600;
     private static final int GRID = 160;
-    private static final int LEVELS = 14;
-    private static final Color LINE = new Color(0x99, 0x99, 0x99);
+    private static final int LEVELS = 12;
+    private static final Color[] PATH_COLORS = {Color.BLACK, new Color(0xE1, 0x57, 0x59), new Color(0xF2, 0x8E, 0x2B),
+        new Color(0x59, 0xA1, 0x4F), new Color(0x9C, 0x27, 0xB0), new Color(0x8C, 0x56, 0x4B), new Color(0x00, 0x96, 0x88)};
 
     private LearningCharts() {
     }
@@ -59,9 +61,9 @@ public final class LearningCharts {
     }
 
     /**
-     * A loss surface J(w₀, w₁) over [x0, x1] × [y0, y1] as filled contour bands (levels evenly spaced in
-     * log(1 + J − min J), so the valley floor keeps its detail), with one path per optimizer on top: each path is
-     * {xs, ys}, the parameters after each step, starting point first.
+     * A loss surface J(w₀, w₁) over [x0, x1] × [y0, y1] as filled bands of equal J, darker where J is lower (levels
+     * evenly spaced in log(1 + J − min J), so the valley floor keeps its detail), with one path per optimizer on
+     * top: each path is {xs, ys}, the parameters after each step, starting point first.
      */
     public static XYChart contourPaths(String title, DoubleBinaryOperator J, double x0, double x1, double y0,
                                        double y1, Map<String, double[][]> paths) {
@@ -90,8 +92,6 @@ public final class LearningCharts {
         for (int b = 0; b < LEVELS; b++) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
-            List<Double> edgeX = new ArrayList<>();
-            List<Double> edgeY = new ArrayList<>();
             for (int i = 0; i < GRID; i++) {
                 for (int j = 0; j < GRID; j++) {
                     int k = i * GRID + j;
@@ -102,12 +102,6 @@ public final class LearningCharts {
                     double y = y0 + (y1 - y0) * (i + 0.5) / GRID;
                     xs.add(x);
                     ys.add(y);
-                    // a contour line: the cells whose right or upper neighbour lies in a higher band
-                    if ((j + 1 < GRID && level[k + 1] > b) || (i + 1 < GRID && level[k + GRID] > b)
-                            || (j > 0 && level[k - 1] > b) || (i > 0 && level[k - GRID] > b)) {
-                        edgeX.add(x);
-                        edgeY.add(y);
-                    }
                 }
             }
             if (!xs.isEmpty()) {
@@ -115,23 +109,45 @@ public final class LearningCharts {
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(cell);
                 float t = (float) b / (LEVELS - 1);
-                s.setMarkerColor(new Color(0.97f - 0.12f * (1 - t), 0.97f - 0.05f * (1 - t), 0.97f));
-                s.setShowInLegend(false);
-            }
-            if (!edgeX.isEmpty()) {
-                XYSeries s = chart.addSeries("contour " + b, edgeX, edgeY);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(new Cell(1.5, 1.5));
-                s.setMarkerColor(LINE);
+                s.setMarkerColor(new Color(0.50f + 0.48f * t, 0.68f + 0.30f * t, 0.90f + 0.08f * t));
                 s.setShowInLegend(false);
             }
         }
-        paths.forEach((name, path) -> {
-            XYSeries s = chart.addSeries(name, path[0], path[1]);
+        int p = 0;
+        for (Map.Entry<String, double[][]> path : paths.entrySet()) {
+            XYSeries s = chart.addSeries(path.getKey(), path.getValue()[0], path.getValue()[1]);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.CIRCLE);
-        });
+            s.setLineStyle(new BasicStroke(1.5f));
+            s.setLineColor(PATH_COLORS[p % PATH_COLORS.length]);
+            s.setMarkerColor(PATH_COLORS[p++ % PATH_COLORS.length]);
+        }
         chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        return chart;
+    }
+
+    /**
+     * Lines {xs, ys} in the colours of {@link #contourPaths}'s paths, the legend at the right; a logarithmic y axis
+     * when {@code logY}.
+     */
+    public static XYChart lines(String title, String xTitle, String yTitle, Map<String, double[][]> lines,
+                                boolean logY) {
+        XYChart chart = Charts.xy(title, xTitle, yTitle);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setXAxisTickMarkSpacingHint(150);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        int p = 0;
+        for (Map.Entry<String, double[][]> line : lines.entrySet()) {
+            XYSeries s = chart.addSeries(line.getKey(), line.getValue()[0], line.getValue()[1]);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(new BasicStroke(2f));
+            s.setLineColor(PATH_COLORS[p++ % PATH_COLORS.length]);
+        }
         return chart;
     }
 
@@ -157,7 +173,7 @@ public final class LearningCharts {
         mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         mark.setMarker(SeriesMarkers.NONE);
         mark.setLineColor(Color.BLACK);
-        mark.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+        mark.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, new float[] {6f, 4f}, 0f));
         return chart;
     }
