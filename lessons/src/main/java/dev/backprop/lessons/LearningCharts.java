@@ -151,7 +151,11 @@ public final class LearningCharts {
         return chart;
     }
 
-    /** Curves against the epoch, with a vertical line at {@code markedEpoch} named {@code markName}. */
+    /**
+     * Curves against the epoch (y values, epoch 0 first), with a dashed vertical line at {@code markedEpoch} named
+     * {@code markName}; no line when markedEpoch is negative. The legend is at the right when there are more than
+     * three entries.
+     */
     public static XYChart curvesWithMark(String title, String yTitle, Map<String, double[]> curves,
                                          int markedEpoch, String markName) {
         XYChart chart = Charts.xy(title, "epoch", yTitle);
@@ -168,6 +172,15 @@ public final class LearningCharts {
             XYSeries s = chart.addSeries(curve.getKey(), x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
+        }
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setXAxisTickMarkSpacingHint(100);
+        if (curves.size() > 2) {
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        }
+        if (markedEpoch < 0) {
+            return chart;
         }
         XYSeries mark = chart.addSeries(markName, new double[] {markedEpoch, markedEpoch}, new double[] {lo, hi});
         mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
