@@ -24,7 +24,7 @@ class OptimizersLessonTests {
                 .contains("adam     accuracy 94.33 %   (DLS: 94.33 %)")
                 .contains("gd + update_lr          accuracy 65.33 %")
                 .contains("gd + schedule_lr_decay  accuracy 94.33 %")
-                .contains("Adam α=0.05              after 2000 steps: w = (  1.0000,   1.0000), J = 0.000000")
+                .contains("Adam α=0.05             after 2000 steps: w = (  1.0000,   1.0000), J = 0.000000")
                 .contains("SGD α=0.9               after   80 steps: w = ( -2.1046,   0.0000)");
     }
 }
