@@ -22,6 +22,9 @@ public final class Lessons {
                 new LossesLesson(),
                 new GradientDescentLesson(),
                 new BackpropagationLesson(),
+                new InitializationLesson(),
+                new OptimizersLesson(),
+                new RegularizationLesson(),
                 new EvaluationLesson(),
                 new MnistLesson());
     }
