@@ -188,7 +188,7 @@ public final class InitializationLesson implements Lesson {
             }
             log.println(line);
             log.plot("tanh-" + start.getValue().name() + (start.getKey().contains("0.01") ? "-small" : ""),
-                    LearningCharts.histogramLines("tanh activations per layer, weights " + start.getKey(),
+                    PracticeCharts.histogramLines("tanh activations per layer, weights " + start.getKey(),
                             "a = tanh(z)", 40, -1, 1, perLayer));
         }
 
@@ -207,7 +207,7 @@ public final class InitializationLesson implements Lesson {
                 line.append(String.format(java.util.Locale.ROOT, " %5.3f", std(A.get(l - 1))));
             }
             log.println(line);
-            log.plot("relu-" + initializer.name(), LearningCharts.histogramLines("ReLU activations per layer, "
+            log.plot("relu-" + initializer.name(), PracticeCharts.histogramLines("ReLU activations per layer, "
                     + initializer.name() + " initialization (a > 0 only)", "a = relu(z)", 40, 0.001, 3, perLayer));
         }
     }

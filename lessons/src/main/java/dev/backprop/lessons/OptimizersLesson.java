@@ -151,7 +151,7 @@ public final class OptimizersLesson implements Lesson {
         onBowl.put("Adam α=0.5", new Adam(0.5));
         Map<String, double[][]> bowlPaths = race(log, onBowl, start, OptimizersLesson::bowlGradient,
                 OptimizersLesson::bowl, 80, 1);
-        log.plot("bowl-paths", LearningCharts.contourPaths("Elongated bowl J = 0.01 w₀² + w₁²: 80 steps each",
+        log.plot("bowl-paths", PracticeCharts.contourPaths("Elongated bowl J = 0.01 w₀² + w₁²: 80 steps each",
                 OptimizersLesson::bowl, -10, 3, -2.5, 2.5, bowlPaths));
 
         log.step("Momentum, Nesterov, RMSProp, Adagrad, Adadelta, Adam", """
@@ -190,7 +190,7 @@ public final class OptimizersLesson implements Lesson {
         onRosenbrock.put("Adam α=0.05", new Adam(0.05));
         Map<String, double[][]> bananaPaths = race(log, onRosenbrock, banana,
                 OptimizersLesson::rosenbrockGradient, OptimizersLesson::rosenbrock, 2000, 20);
-        log.plot("rosenbrock-paths", LearningCharts.contourPaths(
+        log.plot("rosenbrock-paths", PracticeCharts.contourPaths(
                 "Rosenbrock J = (1 − w₀)² + 100 (w₁ − w₀²)²: 2000 steps each, minimum at (1, 1)",
                 OptimizersLesson::rosenbrock, -2, 2, -1, 3, bananaPaths));
         Map<String, double[][]> bananaCosts = new LinkedHashMap<>();
@@ -202,7 +202,7 @@ public final class OptimizersLesson implements Lesson {
             }
             bananaCosts.put(name, c);
         });
-        log.plot("rosenbrock-costs", LearningCharts.lines("Rosenbrock: J along each path (log scale)", "step",
+        log.plot("rosenbrock-costs", PracticeCharts.lines("Rosenbrock: J along each path (log scale)", "step",
                 "cost J", bananaCosts, true));
 
         log.step("The Deep Learning Specialization's runs on make_moons", """
@@ -234,7 +234,7 @@ public final class OptimizersLesson implements Lesson {
                             : run.getKey(), accuracy), moons.X(), moons.Y(),
                     grid -> output(grid, run.getValue(), backend)));
         }
-        XYChart costChart = LearningCharts.lines("make_moons, [2, 5, 2, 1], α = 0.0007: the cost per epoch", "epoch",
+        XYChart costChart = PracticeCharts.lines("make_moons, [2, 5, 2, 1], α = 0.0007: the cost per epoch", "epoch",
                 "cost J", costs, false);
         // momentum's curve lies on gradient descent's: dashed, so that both show
         costChart.getSeriesMap().get("momentum").setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT,
@@ -260,7 +260,7 @@ public final class OptimizersLesson implements Lesson {
         }
         rates.put("update_lr(0.1, epoch, 1)", updateLr);
         rates.put("schedule_lr_decay(0.1, epoch, 1, 1000)", scheduled);
-        XYChart rateChart = LearningCharts.lines("Learning rate α per epoch (log scale)", "epoch",
+        XYChart rateChart = PracticeCharts.lines("Learning rate α per epoch (log scale)", "epoch",
                 "learning rate α", rates, true);
         rateChart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         rateChart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -278,7 +278,7 @@ public final class OptimizersLesson implements Lesson {
         Map<String, double[][]> decayCosts = new LinkedHashMap<>();
         decayCosts.put("gd, update_lr", curve(gdUpdateLr));
         decayCosts.put("gd, schedule_lr_decay", curve(gdScheduled));
-        log.plot("decay-costs", LearningCharts.lines("make_moons with learning-rate decay: the cost per epoch",
+        log.plot("decay-costs", PracticeCharts.lines("make_moons with learning-rate decay: the cost per epoch",
                 "epoch", "cost J", decayCosts, false));
         log.plot("moons-gd-scheduled", TrainingCharts.decisionBoundary("Gradient descent with schedule_lr_decay: "
                 + String.format("accuracy %.2f %%", 100 * Optimization.accuracy(X, Y, gdScheduled.parameters())),

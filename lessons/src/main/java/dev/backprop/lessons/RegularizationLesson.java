@@ -144,7 +144,7 @@ public final class RegularizationLesson implements Lesson {
             l2Curves.put(String.format("λ = %.1f: validation", lambda), values(h, "val_loss"));
             l2Model = model;
         }
-        log.plot("l2-curves", LearningCharts.curvesWithMark("L2: the training cost (with its penalty) and the "
+        log.plot("l2-curves", PracticeCharts.curvesWithMark("L2: the training cost (with its penalty) and the "
                 + "validation cost", "cost J", l2Curves, -1, ""));
         Sequential l2Final = l2Model;
         log.plot("l2-boundary", TrainingCharts.decisionBoundary("[2, 32, 32, 1] with L2, λ = 1", train.X(), train.Y(),
@@ -193,7 +193,7 @@ public final class RegularizationLesson implements Lesson {
         Map<String, double[]> full = new LinkedHashMap<>();
         full.put("training cost", values(overHistory, "loss"));
         full.put("validation cost", values(overHistory, "val_loss"));
-        log.plot("early-stopping", LearningCharts.curvesWithMark("Early stopping on the validation cost (patience 50)",
+        log.plot("early-stopping", PracticeCharts.curvesWithMark("Early stopping on the validation cost (patience 50)",
                 "cost J", full, best, "best epoch " + best + ", weights restored"));
 
         log.step("The DLS regularization experiment", """
