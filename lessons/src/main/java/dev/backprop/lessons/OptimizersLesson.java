@@ -149,10 +149,10 @@ public final class OptimizersLesson implements Lesson {
         onBowl.put("Adagrad α=2", new Adagrad(2));
         onBowl.put("Adadelta α=1", new Adadelta(1));
         onBowl.put("Adam α=0.5", new Adam(0.5));
-        Map<String, double[][]> bowlPaths = race(log, onBowl, start, OptimizersLesson::bowlGradient,
-                OptimizersLesson::bowl, 80, 1);
+        Map<String, double[][]> bowlPaths = race(log, onBowl, start, w -> bowlGradient(w),
+                (w0, w1) -> bowl(w0, w1), 80, 1);
         log.plot("bowl-paths", PracticeCharts.contourPaths("Elongated bowl J = 0.01 w₀² + w₁²: 80 steps each",
-                OptimizersLesson::bowl, -10, 3, -2.5, 2.5, bowlPaths));
+                (w0, w1) -> bowl(w0, w1), -10, 3, -2.5, 2.5, bowlPaths));
 
         log.step("Momentum, Nesterov, RMSProp, Adagrad, Adadelta, Adam", """
                 The deck's table of gradient descent algorithms, one line each ($g = dW$, all operations
@@ -189,10 +189,10 @@ public final class OptimizersLesson implements Lesson {
         onRosenbrock.put("Adadelta α=1", new Adadelta(1));
         onRosenbrock.put("Adam α=0.05", new Adam(0.05));
         Map<String, double[][]> bananaPaths = race(log, onRosenbrock, banana,
-                OptimizersLesson::rosenbrockGradient, OptimizersLesson::rosenbrock, 2000, 20);
+                w -> rosenbrockGradient(w), (w0, w1) -> rosenbrock(w0, w1), 2000, 20);
         log.plot("rosenbrock-paths", PracticeCharts.contourPaths(
                 "Rosenbrock J = (1 − w₀)² + 100 (w₁ − w₀²)²: 2000 steps each, minimum at (1, 1)",
-                OptimizersLesson::rosenbrock, -2, 2, -1, 3, bananaPaths));
+                (w0, w1) -> rosenbrock(w0, w1), -2, 2, -1, 3, bananaPaths));
         Map<String, double[][]> bananaCosts = new LinkedHashMap<>();
         bananaPaths.forEach((name, p) -> {
             double[][] c = new double[2][p[0].length];
