@@ -118,7 +118,7 @@ public final class KernelCommand implements Runnable {
         return commandLine;
     }
 
-    /** Temporary: until the top-level {@code workshop} command registers this one as its subcommand. */
+    /** The command on its own; {@code ./workshop kernel} reaches it through the top-level {@code workshop} command. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

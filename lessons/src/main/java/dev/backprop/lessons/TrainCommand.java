@@ -440,7 +440,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (patience > 0) {
             callbacks.add(new EarlyStopping(patience));
         }
-        callbacks.add(progress);
+        if (System.console() != null) {
+            // the progress line rewrites itself with \r: only on a terminal, never into a log file or a pipe
+            callbacks.add(progress);
+        }
         TrainingLoop loop = model.loop().epochs(epochs).batchSize(batchSize).l2(l2)
                 .callbacks(callbacks.toArray(Callback[]::new));
         if (dls) {
