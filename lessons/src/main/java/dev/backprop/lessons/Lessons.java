@@ -11,7 +11,8 @@ public final class Lessons {
 
     public static List<Lesson> all() {
         return List.of(new TensorsLesson(), new NeuronLesson(), new ForwardLesson(), new LinearRegressionLesson(),
-                new PlanarLesson(), new DeepLesson(), new OpenClLesson());
+                new PlanarLesson(), new DeepLesson(), new OpenClLesson(),
+                new KerasLesson());
     }
 
     /** The lesson with this number or name, e.g. {@code 5} or {@code planar}. */
