@@ -12,7 +12,7 @@ public final class Lessons {
     public static List<Lesson> all() {
         return List.of(new TensorsLesson(), new NeuronLesson(), new ForwardLesson(), new LinearRegressionLesson(),
                 new PlanarLesson(), new DeepLesson(), new OpenClLesson(),
-                new KerasLesson(), new HousePricesLesson());
+                new KerasLesson(), new PlaygroundLesson(), new HousePricesLesson());
     }
 
     /** The lesson with this number or name, e.g. {@code 5} or {@code planar}. */
