@@ -81,7 +81,7 @@ class PlaygroundLessonTests {
         assertThat(features.toArray2D()).isDeepEqualTo(new double[][] {{1, -2}, {3, 0.5}, {1, 4}, {9, 0.25},
             {3, -1}, {Math.sin(1), Math.sin(-2)}, {Math.sin(3), Math.sin(0.5)}});
         assertThatThrownBy(() -> PlaygroundFeature.transform(Matrix.ones(3, 2), List.of(PlaygroundFeature.X1)))
-                .hasMessageContaining("(3, 2)");
+                .hasMessageContaining("(3,2)");
     }
 
     private static double accuracy(String prefix) {
