@@ -28,7 +28,7 @@ class HousePricesLessonTests {
     private static Map<String, Matrix> reference;
 
     @BeforeAll
-    static void runLesson() throws IOException {
+    static void runLesson() throws Exception {
         RecordingSink recording = new RecordingSink();
         LessonRunner.run(new HousePricesLesson(), List.of(recording), Backends.cpu());
         assertThat(recording.failure()).isNull();
