@@ -72,7 +72,9 @@ public final class PlaygroundLesson implements Lesson {
                 at all (logistic regression, $\\hat y = \\sigma(w^T \\phi(x) + b)$), the circle cannot be
                 separated from $x_1, x_2$, but it can from $x_1^2, x_2^2$, since the circle is
                 $x_1^2 + x_2^2 < r^2$. Likewise XOR from $x_1 x_2$. Gradient descent, $\\alpha = 0.1$, 300
-                full-batch epochs each.
+                full-batch epochs each. Last, one neuron fed all seven features, drawn as the Playground draws it:
+                each feature's heat map over $[-6, 6]^2$ on the left, the links as thick as their weights; training
+                leans on $x_1^2$ and $x_2^2$.
                 """);
         List<PlaygroundFeature> all = List.of(PlaygroundFeature.values());
         log.println("features: " + all);
@@ -87,6 +89,22 @@ public final class PlaygroundLesson implements Lesson {
         log.printf("circle, no hidden layer, features x₁², x₂²: test accuracy %.1f %%", circleSquares);
         log.printf("XOR,    no hidden layer, features x₁, x₂:   test accuracy %.1f %%", xorLinear);
         log.printf("XOR,    no hidden layer, feature  x₁x₂:     test accuracy %.1f %%", xorProduct);
+        Sequential allFeatures = Sequential.of(new Dense(1, new Sigmoid(), Initializer.zeros()));
+        allFeatures.build(all.size(), 18);
+        allFeatures.compile(new BinaryCrossEntropy(), new GradientDescent(0.1), Metric.accuracy());
+        allFeatures.fit(PlaygroundFeature.transform(circle.train().X(), all), circle.train().Y(), 300, 0);
+        double allAccuracy = allFeatures.evaluate(PlaygroundFeature.transform(circle.test().X(), all),
+                circle.test().Y()).get("accuracy");
+        log.printf("circle, no hidden layer, all seven features: test accuracy %.1f %%", allAccuracy);
+        Matrix w = ((Dense) allFeatures.layers().get(0)).W();
+        List<String> weights = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            weights.add(String.format("%s %.3f", all.get(k), w.get(0, k)));
+        }
+        log.println("their weights: " + String.join(", ", weights));
+        log.plot("circle-all-features", PlaygroundCharts.network(String.format(
+                "Circle, no hidden layer, all seven features: test accuracy %.1f %%", allAccuracy), allFeatures, all,
+                circle.test()));
 
         log.step("The network, neuron by neuron", """
                 The Playground's default network on the circle: inputs $x_1, x_2$, two hidden layers of 4 and 2
