@@ -161,7 +161,7 @@ public final class HousePricesLesson implements Lesson {
         log.plot("affordability-sigmoid", HouseCharts.sigmoidThreshold(
                 "Can we afford it? σ(z) of the test houses, threshold 0.5", Z_test, A_test, zDeck));
 
-        log.step("The \"go to class\" network", """
+        log.step("The “go to class” network", """
                 *Intro to Deep Learning*, "Shallow Neural Networks (example)": should you go to class? The inputs
                 are $x = [0.4, 2, 17]$ (difficulty of the material, assignments due, days until the midterm). The
                 deck's first hidden unit has $w = [0.5, 0.1, 0.0058]$, $b = 0.2$:

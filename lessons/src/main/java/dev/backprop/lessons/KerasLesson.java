@@ -153,9 +153,10 @@ public final class KerasLesson implements Lesson {
         log.println(custom.summary());
 
         log.step("A deep ReLU stack on XOR", """
-                The deck's deep network, `Dense(4, relu)`, `Dense(5, relu)`, `Dense(6, relu)`, `Dense(4, relu)`,
-                `Dense(3, relu)`, `Dense(1, sigmoid)`, trained on the XOR problem of *Intro to Deep Learning*
-                (400 normal points, class 1 where exactly one coordinate is positive): no straight line separates it, five ReLU layers do.
+                The *Introduction to Deep Learning* deck's deep network, `Dense(4, relu)`, `Dense(5, relu)`,
+                `Dense(6, relu)`, `Dense(4, relu)`, `Dense(3, relu)`, `Dense(1, sigmoid)`, trained on the XOR problem
+                of *Intro to Deep Learning* (400 normal points, class 1 where exactly one coordinate is positive):
+                no straight line separates it, five ReLU layers do.
                 He initialisation $W \\sim \\mathcal{N}(0, 2/n^{[l-1]})$, binary cross-entropy, Adam with
                 $\\alpha = 0.01$, full batches.
                 """);
