@@ -26,7 +26,10 @@ public final class Lessons {
                 new OptimizersLesson(),
                 new RegularizationLesson(),
                 new EvaluationLesson(),
-                new MnistLesson());
+                new MnistLesson(),
+                new KerasLesson(),
+                new PlaygroundLesson(),
+                new HousePricesLesson());
     }
 
     /** The lesson with this number or name, e.g. {@code 5} or {@code planar}. */
