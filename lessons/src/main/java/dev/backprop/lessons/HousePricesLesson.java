@@ -66,13 +66,13 @@ public final class HousePricesLesson implements Lesson {
         Matrix Y_train = houses.Y().columns(0, 200);
         Matrix X_test = houses.X().columns(200, 250);
         Matrix Y_test = houses.Y().columns(200, 250);
-        log.println("house | bedrooms | bathrooms | square feet | price ($1000, synthetic)");
+        log.println("house | bedrooms | bathrooms | square feet | price (thousands of USD, synthetic)");
         for (int j = 0; j < 6; j++) {
             log.printf("%5d | %8.0f | %9.0f | %11.0f | %8.1f", j, houses.X().get(0, j), houses.X().get(1, j),
                     houses.X().get(2, j), houses.Y().get(0, j));
         }
         Matrix deckHouse = DeckExamples.house();
-        log.printf("the deck's house (5, 3, 3000) by the formula, without noise: $%.0fk", price(5, 3, 3000));
+        log.printf("the deck's house (5, 3, 3000) by the formula, without noise: USD %.0fk", price(5, 3, 3000));
         log.plot("synthetic-houses", HouseCharts.pricesBySquareFeet(
                 "The synthetic houses (the deck gives no prices): price by size", houses.X(), houses.Y()));
 
@@ -101,8 +101,8 @@ public final class HousePricesLesson implements Lesson {
         log.printf("price ≈ %.2f·bedrooms + %.2f·bathrooms + %.4f·sqft + %.2f", w.get(0, 0), w.get(0, 1),
                 w.get(0, 2), b);
         double linearRmse = Math.sqrt(RegressionMetrics.meanSquaredError(Y_test, linear.predict(Xs_test)));
-        log.printf("linear regression: test RMSE = $%.1fk", linearRmse);
-        log.printf("the deck's house: z = 5w₁ + 3w₂ + 3000w₃ + b = $%.0fk",
+        log.printf("linear regression: test RMSE = USD %.1fk", linearRmse);
+        log.printf("the deck's house: z = 5w₁ + 3w₂ + 3000w₃ + b = USD %.0fk",
                 linear.predict(scaling.transform(deckHouse)).item());
 
         log.step("A small network: features designed by machines", """
@@ -124,9 +124,9 @@ public final class HousePricesLesson implements Lesson {
         }
         Matrix networkPrediction = network.predict(Xs_test);
         double networkRmse = Math.sqrt(RegressionMetrics.meanSquaredError(Y_test, networkPrediction));
-        log.printf("network [3, 16, 1]: test RMSE = $%.1fk (linear regression: $%.1fk; the noise alone: $15k)",
+        log.printf("network [3, 16, 1]: test RMSE = USD %.1fk (linear regression: USD %.1fk; the noise alone: USD 15k)",
                 networkRmse, linearRmse);
-        log.printf("the deck's house: ŷ = $%.0fk", network.predict(scaling.transform(deckHouse)).item());
+        log.printf("the deck's house: ŷ = USD %.0fk", network.predict(scaling.transform(deckHouse)).item());
         log.plot("predicted-vs-actual", HouseCharts.predictedVsActual(
                 "Test houses: predicted against actual price", Y_test,
                 List.of("linear regression", "network [3, 16, 1]"),
@@ -137,7 +137,7 @@ public final class HousePricesLesson implements Lesson {
                 case we would use a sigmoid function to output values between 0 or 1." The same linear
                 combination $z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b$ goes through $a = \\hat y = \\sigma(z) =
                 \\frac{1}{1 + e^{-z}}$, and we say *affordable* where $\\sigma(z) \\ge 0.5$, that is where
-                $z \\ge 0$. The label: $y = 1$ when the (synthetic) price is within a budget of \\$400k. Binary
+                $z \\ge 0$. The label: $y = 1$ when the (synthetic) price is within a budget of 400k dollars. Binary
                 cross-entropy, gradient descent with $\\alpha = 1$, standardised features.
                 """);
         Matrix A_train = Y_train.le(BUDGET);

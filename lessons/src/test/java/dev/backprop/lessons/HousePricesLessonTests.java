@@ -42,7 +42,7 @@ class HousePricesLessonTests {
         assertThat(houses.X().toArray()).containsExactly(reference.get("X").toArray());
         assertThat(houses.Y().toArray()).containsExactly(reference.get("Y").toArray(), within(1e-9));
         assertThat(HousePricesLesson.price(5, 3, 3000)).isEqualTo(reference.get("deck_house_price").item());
-        assertThat(printed).contains("the deck's house (5, 3, 3000) by the formula, without noise: $535k");
+        assertThat(printed).contains("the deck's house (5, 3, 3000) by the formula, without noise: USD 535k");
     }
 
     @Test
@@ -54,8 +54,8 @@ class HousePricesLessonTests {
 
     @Test
     void theNetworkBeatsTheStraightLineOnTestHouses() {
-        double linear = number("linear regression: test RMSE = \\$([0-9.]+)k");
-        double network = number("network \\[3, 16, 1\\]: test RMSE = \\$([0-9.]+)k");
+        double linear = number("linear regression: test RMSE = USD ([0-9.]+)k");
+        double network = number("network \\[3, 16, 1\\]: test RMSE = USD ([0-9.]+)k");
         assertThat(network).isLessThan(linear).isGreaterThan(12.0);
     }
 
