@@ -4,7 +4,6 @@ import dev.backprop.core.activation.Activation;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.init.Initializer;
 import dev.backprop.core.random.NumpyRandom;
-import java.util.List;
 
 /**
  * A fully connected layer with activation g, owning W^[l] and b^[l]: the workshop's
@@ -22,18 +21,12 @@ import java.util.List;
  * ({@link Initializer#glorotUniform()}); pass {@link Initializer#he()} or {@link Initializer#xavier()} for deep
  * networks.
  */
-public final class Dense implements Layer {
+public final class Dense extends LinearUnits {
 
-    private final int units;
     private final Activation activation;
     private final Initializer initializer;
-    private Matrix W;
-    private Matrix b;
-    private Matrix A_prev;
     private Matrix Z;
     private Matrix A;
-    private Matrix dW;
-    private Matrix db;
 
     /** {@code units} units with activation g, initialised with randn · 0.01. */
     public Dense(int units, Activation activation) {
@@ -41,10 +34,7 @@ public final class Dense implements Layer {
     }
 
     public Dense(int units, Activation activation, Initializer initializer) {
-        if (units < 1) {
-            throw new IllegalArgumentException("dense: units n^[l] must be ≥ 1, got " + units);
-        }
-        this.units = units;
+        super("dense", units);
         this.activation = activation;
         this.initializer = initializer;
     }
@@ -95,49 +85,7 @@ public final class Dense implements Layer {
      * output, where the loss and the activation give dZ = A − Y together.
      */
     public Matrix backwardFromZ(Matrix dZ) {
-        int m = A_prev.cols();
-        // dW = (1/m) dZ · A_prevᵀ
-        dW = dZ.dot(A_prev.T()).times(1.0 / m);
-        // db = (1/m) Σ_columns dZ
-        db = dZ.sum(1).times(1.0 / m);
-        // dA_prev = Wᵀ · dZ
-        return W.T().dot(dZ);
-    }
-
-    @Override
-    public List<Matrix> parameters() {
-        requireBuilt();
-        return List.of(W, b);
-    }
-
-    @Override
-    public void setParameters(List<Matrix> parameters) {
-        requireBuilt();
-        if (parameters.size() != 2 || !parameters.get(0).shape().equals(W.shape())
-                || !parameters.get(1).shape().equals(b.shape())) {
-            throw new IllegalArgumentException("dense: expected W " + W.shape().compact() + " and b "
-                    + b.shape().compact() + ", got " + parameters.stream().map(p -> p.shape().compact()).toList());
-        }
-        W = parameters.get(0);
-        b = parameters.get(1);
-    }
-
-    @Override
-    public List<Matrix> gradients() {
-        if (dW == null) {
-            throw new IllegalStateException("dense: no gradients before backward");
-        }
-        return List.of(dW, db);
-    }
-
-    @Override
-    public boolean[] weights() {
-        return new boolean[] {true, false};
-    }
-
-    @Override
-    public int units() {
-        return units;
+        return linearBackward(dZ);
     }
 
     /** The activation g. */
@@ -160,13 +108,6 @@ public final class Dense implements Layer {
     @Override
     public String type() {
         return "Dense";
-    }
-
-    private void requireBuilt() {
-        if (W == null) {
-            throw new IllegalStateException("dense: the layer has no weights yet; build it with its input size"
-                    + " (Sequential.build(n_x) or fit)");
-        }
     }
 
     @Override

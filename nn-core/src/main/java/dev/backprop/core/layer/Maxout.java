@@ -4,7 +4,6 @@ import dev.backprop.core.init.Initializer;
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.random.NumpyRandom;
-import java.util.List;
 
 /**
  * A maxout layer (Goodfellow et al., 2013), the workshop's {@code max(w₁ᵀx + b₁, w₂ᵀx + b₂)} ("Deep Learning
@@ -25,18 +24,12 @@ import java.util.List;
  * Block j of the rows is cut out and put back with a selector matrix E_j = [0 ... I ... 0] (n, k·n):
  * Z_j = E_j·Z and dZ = Σ_j E_jᵀ·dZ_j, since {@link Matrix} has no row slicing or stacking.
  */
-public final class Maxout implements Layer {
+public final class Maxout extends LinearUnits {
 
-    private final int units;
     private final int k;
     private final Initializer initializer;
-    private Matrix W;
-    private Matrix b;
-    private Matrix A_prev;
     private Matrix Z;
     private Matrix A;
-    private Matrix dW;
-    private Matrix db;
 
     /** n units of k pieces each, W drawn as randn · 0.01. */
     public Maxout(int units, int k) {
@@ -44,13 +37,10 @@ public final class Maxout implements Layer {
     }
 
     public Maxout(int units, int k, Initializer initializer) {
-        if (units < 1) {
-            throw new IllegalArgumentException("maxout: units n^[l] must be ≥ 1, got " + units);
-        }
+        super("maxout", units);
         if (k < 2) {
             throw new IllegalArgumentException("maxout: needs k ≥ 2 pieces (one piece is a linear layer), got " + k);
         }
-        this.units = units;
         this.k = k;
         this.initializer = initializer;
     }
@@ -89,13 +79,7 @@ public final class Maxout implements Layer {
             throw new IllegalStateException("maxout: backward before forward");
         }
         Matrix dZ = maxBackward(dA, Z, A);
-        int m = A_prev.cols();
-        // dW = (1/m) dZ · A_prevᵀ
-        dW = dZ.dot(A_prev.T()).times(1.0 / m);
-        // db = (1/m) Σ_columns dZ
-        db = dZ.sum(1).times(1.0 / m);
-        // dA_prev = Wᵀ · dZ
-        return W.T().dot(dZ);
+        return linearBackward(dZ);
     }
 
     /** A = max(Z₁, ..., Z_k) for stacked Z (k·n, m): the layer's activation alone. */
@@ -153,42 +137,6 @@ public final class Maxout implements Layer {
         return Matrix.of(n, k * n, e).to(backend);
     }
 
-    @Override
-    public List<Matrix> parameters() {
-        requireBuilt();
-        return List.of(W, b);
-    }
-
-    @Override
-    public void setParameters(List<Matrix> parameters) {
-        requireBuilt();
-        if (parameters.size() != 2 || !parameters.get(0).shape().equals(W.shape())
-                || !parameters.get(1).shape().equals(b.shape())) {
-            throw new IllegalArgumentException("maxout: expected W " + W.shape().compact() + " and b "
-                    + b.shape().compact() + ", got " + parameters.stream().map(p -> p.shape().compact()).toList());
-        }
-        W = parameters.get(0);
-        b = parameters.get(1);
-    }
-
-    @Override
-    public List<Matrix> gradients() {
-        if (dW == null) {
-            throw new IllegalStateException("maxout: no gradients before backward");
-        }
-        return List.of(dW, db);
-    }
-
-    @Override
-    public boolean[] weights() {
-        return new boolean[] {true, false};
-    }
-
-    @Override
-    public int units() {
-        return units;
-    }
-
     /** The number of pieces k per unit. */
     public int k() {
         return k;
@@ -197,13 +145,6 @@ public final class Maxout implements Layer {
     @Override
     public String type() {
         return "Maxout";
-    }
-
-    private void requireBuilt() {
-        if (W == null) {
-            throw new IllegalStateException("maxout: the layer has no weights yet; build it with its input size"
-                    + " (Sequential.build(n_x) or fit)");
-        }
     }
 
     @Override
