@@ -10,8 +10,8 @@
 
 Each line: {"impl": ..., "bench": ..., "threads": ..., ... , "seconds": s}. matmul: the mean time of one n×n
 product over about 0.4 s after a warm-up, in the forms A·B, A·Bᵀ and Aᵀ·B (a transposed operand is a view, as in
-the workshop's np.dot(dZ2, A1.T)). planar: the workshop's nn_model, 10 000 iterations, cost every 1000 (as the Java
-lesson runs it). mlp: one epoch of 784-128-10 (ReLU, softmax, cross-entropy), batch 64, 60 000 random examples;
+the workshop's np.dot(dZ2, A1.T)). planar: the workshop's nn_model, 10 000 iterations, its cost computed every iteration
+(as the workshop's loop and the Java one do). mlp: one epoch of 784-128-10 (ReLU, softmax, cross-entropy), batch 64, 60 000 random examples;
 numpy written as the DLS assignments write it (examples as columns, dA_prev for every layer), PyTorch as a student
 would write it (nn.Sequential, autograd, optim.SGD, examples as rows).
 """
@@ -68,8 +68,7 @@ def numpy_planar():
         parameters = w.initialize_parameters(X.shape[0], 4, Y.shape[0])
         for i in range(num_iterations):
             A2, cache = w.forward_propagation(X, parameters)
-            if i % 1000 == 0:
-                w.compute_cost(A2, Y, parameters)
+            cost = w.compute_cost(A2, Y, parameters)   # every iteration, as the workshop's nn_model does
             grads = w.backward_propagation(parameters, cache, X, Y)
             parameters = w.update_parameters(parameters, grads)
         return parameters

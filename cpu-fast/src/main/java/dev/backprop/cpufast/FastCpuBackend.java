@@ -110,8 +110,9 @@ public final class FastCpuBackend implements Backend {
 
     /**
      * C = op(A)·op(B), a transposed view read through its strides (see {@link Gemm}). Products of at most
-     * {@link #SMALL} multiply-adds, like all of the workshop's planar network, go to the reference loops, which the
-     * JIT vectorises and which cost no packing: they keep the reference's numbers to the last bit.
+     * {@link #SMALL} multiply-adds, like all of the workshop's planar network, cost no packing: {@link SmallGemm}'s
+     * vector loops once the JIT has compiled them; before that the reference loops, which give the same bits (for
+     * A·Bᵀ, {@link SmallGemm#dotsScalar}, likewise), and when both operands are transposed views.
      */
     @Override
     public Matrix matmul(Matrix a, Matrix b) {
@@ -119,7 +120,17 @@ public final class FastCpuBackend implements Backend {
         int k = a.cols();
         int m = b.cols();
         if ((long) n * k * m <= SMALL) {
-            return adopt(Backends.cpu().matmul(referenceView(a), referenceView(b)));
+            boolean dots = b.isTransposed() && !a.isTransposed();
+            if (!JitWarmup.ready() && !dots || a.isTransposed() && b.isTransposed()) {
+                return adopt(Backends.cpu().matmul(referenceView(a), referenceView(b)));
+            }
+            double[] C = new double[n * m];
+            if (dots && !JitWarmup.ready()) {
+                SmallGemm.dotsScalar(data(a), data(b), C, n, k, m);
+            } else {
+                SmallGemm.multiply(data(a), a.isTransposed(), data(b), b.isTransposed(), C, n, k, m);
+            }
+            return wrap(n, m, C);
         }
         double[] C = new double[size("dot", n, m)];
         int ars = a.isTransposed() ? 1 : k;
@@ -128,6 +139,29 @@ public final class FastCpuBackend implements Backend {
         int bcs = b.isTransposed() ? k : 1;
         Gemm.multiply(data(a), ars, acs, data(b), brs, bcs, C, n, k, m, threads);
         return wrap(n, m, C);
+    }
+
+    /**
+     * Z = W·A + b with b a column (n, 1), as a layer has it: the bias is added into the product's own fresh array,
+     * element by element as {@link #zip} adds it (the same bits), so Z needs no second matrix. Other biases take the
+     * two steps.
+     */
+    @Override
+    public Matrix matmulAdd(Matrix a, Matrix b, Matrix bias) {
+        if (bias.cols() != 1 || bias.rows() != a.rows()) {
+            return Backend.super.matmulAdd(a, b, bias);
+        }
+        Matrix product = matmul(a, b);
+        double[] C = data(product);
+        double[] v = data(bias);
+        int m = product.cols();
+        for (int i = 0; i < product.rows(); i++) {
+            double vi = v[i];
+            for (int j = i * m, end = j + m; j < end; j++) {
+                C[j] += vi;
+            }
+        }
+        return product;
     }
 
     @Override

@@ -4,10 +4,10 @@ package dev.backprop.cpufast;
  * Vector API code is only fast once the JIT's optimising compiler (C2) has compiled it: before that each vector
  * operation runs as ordinary objects, a hundred times slower than a plain loop, and a fresh JVM would start
  * {@code nn_model} slower than numpy. So the first {@link FastCpuBackend} starts this daemon thread, which calls
- * {@link VectorMath}'s vector paths on a small array until each is faster than its one-element-at-a-time twin three
- * times running; until then, and for good if that has not happened within 10 seconds, {@link VectorMath} takes the
- * scalar twin. Both give the same
- * bits, so only the speed depends on when the switch happens.
+ * {@link VectorMath}'s vector paths and {@link SmallGemm} on small arrays until they are faster than their
+ * one-element-at-a-time twins three times running; until then, and for good if that has not happened within 10
+ * seconds, {@link VectorMath} takes the scalar twins and small products the reference loops. The functions' twins
+ * give the same bits, so only the speed depends on when the switch happens.
  */
 final class JitWarmup {
 
@@ -59,6 +59,13 @@ final class JitWarmup {
                 vector += t1 - t0;
                 scalar += t2 - t1;
             }
+            long t0 = System.nanoTime();
+            smallProducts(a, out, true);
+            long t1 = System.nanoTime();
+            smallProducts(a, out, false);
+            long t2 = System.nanoTime();
+            vector += t1 - t0;
+            scalar += t2 - t1;
             fasterInARow = vector < scalar ? fasterInARow + 1 : 0;
             try {
                 // leave the cores to the program (and to the JIT's compiler threads) between rounds
@@ -69,6 +76,33 @@ final class JitWarmup {
         }
         // a JVM whose compiled vector code never beats the scalar twin (no SIMD unit) keeps the scalar twin
         ready = fasterInARow >= 3;
+    }
+
+    /**
+     * The planar network's product shapes, (4, 2)·(2, 128), its transposed-A twin and (4, 128)·(4, 128)ᵀ, by
+     * {@link SmallGemm} ({@code vector}) or by plain loops.
+     */
+    private static void smallProducts(double[] a, double[] out, boolean vector) {
+        if (vector) {
+            SmallGemm.multiply(a, false, a, false, out, 4, 2, 128);
+            SmallGemm.multiply(a, true, a, false, out, 4, 2, 128);
+            SmallGemm.multiply(a, false, a, true, out, 4, 128, 4);
+            return;
+        }
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 128; j++) {
+                out[i * 128 + j] = a[i * 2] * a[j] + a[i * 2 + 1] * a[128 + j];
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                double s = 0.0;
+                for (int p = 0; p < 128; p++) {
+                    s += a[i * 128 + p] * a[j * 128 + p];
+                }
+                out[i * 4 + j] = s;
+            }
+        }
     }
 
     private static void vectorPath(int function, double[] a, double[] out) {

@@ -59,7 +59,7 @@ public final class Dense extends LinearUnits {
                     + A_prev.rows() + " rows)");
         }
         // Z = W · A_prev + b,  A = g(Z)
-        Matrix Zl = W.dot(A_prev).plus(b);
+        Matrix Zl = W.dotPlus(A_prev, b);
         Matrix Al = activation.forward(Zl);
         this.A_prev = A_prev;
         this.Z = Zl;

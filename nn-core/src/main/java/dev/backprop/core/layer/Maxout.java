@@ -65,7 +65,7 @@ public final class Maxout extends LinearUnits {
                     + A_prev.rows() + " rows)");
         }
         // Z = W · A_prev + b,  A = max_j Z_j
-        Matrix Zl = W.dot(A_prev).plus(b);
+        Matrix Zl = W.dotPlus(A_prev, b);
         Matrix Al = max(Zl);
         this.A_prev = A_prev;
         this.Z = Zl;

@@ -29,6 +29,16 @@ public interface Backend {
     /** C = op(A)·op(B) where op is the transpose when the operand {@link Matrix#isTransposed() is a view}. */
     Matrix matmul(Matrix a, Matrix b);
 
+    /**
+     * C = op(A)·op(B) + bias, the bias broadcast to C's shape (as {@link #zip} broadcasts): a layer's
+     * Z = W·A + b. By default the product, then the sum (a device's {@link MatrixScope} frees the product); a
+     * backend can add the bias as it writes the product.
+     */
+    default Matrix matmulAdd(Matrix a, Matrix b, Matrix bias) {
+        Matrix product = matmul(a, b);
+        return zip(BinaryOp.ADD, product, bias, product.shape());
+    }
+
     /** Aᵀ materialised (a copy in row-major order). */
     Matrix transpose(Matrix a);
 

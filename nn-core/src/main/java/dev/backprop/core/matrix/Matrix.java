@@ -5,7 +5,8 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * A dense 2-D matrix of doubles that reads like the workshop's numpy: {@code W1.dot(X).plus(b1)} is
- * {@code np.dot(W1, X) + b1}. Examples are columns: the data X has shape (n_x, m).
+ * {@code np.dot(W1, X) + b1}, and {@code W1.dotPlus(X, b1)} the same in one step (the networks' Z = W·A + b).
+ * Examples are columns: the data X has shape (n_x, m).
  *
  * <p>Layout: row-major, element (i, j) at {@code data[i*cols + j]}, as in a C-ordered numpy array. Where the
  * numbers live is up to the matrix's {@link Backend} (host memory for the CPU backend, a device buffer for
@@ -218,6 +219,26 @@ public final class Matrix {
         }
         Shape.of("dot", rows(), other.cols());
         return backend.matmul(this, other);
+    }
+
+    /**
+     * {@code np.dot(W, A) + b}: the linear unit Z = W·A + b, with b broadcast as {@link #plus(Matrix)} does. The same
+     * numbers as {@code W.dot(A).plus(b)}, in one step where the backend can ({@link Backend#matmulAdd}): no
+     * separate matrix for W·A.
+     */
+    public Matrix dotPlus(Matrix other, Matrix bias) {
+        sameBackend("dot", other);
+        sameBackend("+", bias);
+        if (cols() != other.rows()) {
+            throw new IllegalArgumentException("dot: shapes " + shape.compact() + " and " + other.shape.compact()
+                    + " not aligned: " + cols() + " (dim 1) != " + other.rows() + " (dim 0)");
+        }
+        Shape product = Shape.of("dot", rows(), other.cols());
+        if (!broadcast(BinaryOp.ADD, product, bias.shape).equals(product)) {
+            // b larger than W·A: numpy's broadcast, done as two steps
+            return dot(other).plus(bias);
+        }
+        return backend.matmulAdd(this, other, bias.contiguous());
     }
 
     /** The transpose, {@code A.T}: a view sharing this matrix's storage. */

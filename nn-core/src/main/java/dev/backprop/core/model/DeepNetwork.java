@@ -402,7 +402,7 @@ public final class DeepNetwork {
      */
     public static Matrix linearForward(Matrix A, Matrix W, Matrix b) {
         checkLinear("linear_forward", "A", A, "W", W, "b", b);
-        return W.dot(A).plus(b);
+        return W.dotPlus(A, b);
     }
 
     /**
@@ -421,7 +421,7 @@ public final class DeepNetwork {
                                            String bName, Matrix b, Activation activation) {
         checkLinear(where, aName, A_prev, wName, W, bName, b);
         // Z = W · A_prev + b,  A = g(Z)
-        Matrix Z = W.dot(A_prev).plus(b);
+        Matrix Z = W.dotPlus(A_prev, b);
         Matrix A = activation.forward(Z);
         return new LayerCache(A_prev, W, b, Z, A, activation);
     }

@@ -39,7 +39,7 @@ public final class LogisticRegression {
      */
     public static Propagation propagate(Parameters p, Matrix X, Matrix Y) {
         int m = X.cols();
-        Matrix A = p.w().dot(X).plus(p.b()).map(UnaryOp.SIGMOID, 0);
+        Matrix A = p.w().dotPlus(X, p.b()).map(UnaryOp.SIGMOID, 0);
         double cost = TwoLayerNetwork.computeCost(A, Y);
         Matrix dZ = A.minus(Y);
         Matrix dw = dZ.dot(X.T()).times(1.0 / m);
@@ -119,7 +119,7 @@ public final class LogisticRegression {
 
         @Override
         public Matrix output(Matrix X) {
-            return p.w().dot(X).plus(p.b()).map(UnaryOp.SIGMOID, 0);
+            return p.w().dotPlus(X, p.b()).map(UnaryOp.SIGMOID, 0);
         }
 
         @Override
@@ -140,6 +140,6 @@ public final class LogisticRegression {
 
     /** 1 where σ(w·X + b) &gt; 0.5, as a (1, m) matrix of 0/1. */
     public static Matrix predict(Parameters p, Matrix X) {
-        return Predictions.requireFinite("predict", p.w().dot(X).plus(p.b()).map(UnaryOp.SIGMOID, 0)).gt(0.5);
+        return Predictions.requireFinite("predict", p.w().dotPlus(X, p.b()).map(UnaryOp.SIGMOID, 0)).gt(0.5);
     }
 }

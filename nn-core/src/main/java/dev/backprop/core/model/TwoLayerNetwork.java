@@ -136,9 +136,9 @@ public final class TwoLayerNetwork {
      * Returns the cache; A2 is {@code cache.A2()}.
      */
     public static Cache forwardPropagation(Matrix X, Parameters parameters) {
-        Matrix Z1 = parameters.W1().dot(X).plus(parameters.b1());
+        Matrix Z1 = parameters.W1().dotPlus(X, parameters.b1());
         Matrix A1 = Z1.tanh();
-        Matrix Z2 = parameters.W2().dot(A1).plus(parameters.b2());
+        Matrix Z2 = parameters.W2().dotPlus(A1, parameters.b2());
         Matrix A2 = sigmoid(Z2);
         return new Cache(Z1, A1, Z2, A2);
     }

@@ -1,6 +1,7 @@
 package dev.backprop.core.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -138,6 +139,43 @@ public abstract class BackendContractTests {
                 assertClose(what, A.dot(B), expected, scale, new Shape(M, N));
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.backprop.core.matrix.BackendContractTests#shapes")
+    void dotPlusIsTheProductThenTheBroadcastSumForEveryBiasShape(String shape) {
+        Shape s = parse(shape);
+        int M = s.rows();
+        int N = s.cols();
+        int K = innerDimension(s);
+        double[] a = randomData(M * K, 5);
+        double[] b = randomData(K * N, 6);
+        Matrix column = backend().upload(M, 1, randomData(M, 7));
+        Matrix row = backend().upload(1, N, randomData(N, 8));
+        Matrix one = backend().upload(1, 1, new double[] {0.25});
+        Matrix full = backend().upload(M, N, randomData(M * N, 9));
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                Matrix A = ta ? backend().upload(K, M, transpose(a, M, K)).T() : backend().upload(M, K, a);
+                Matrix B = tb ? backend().upload(N, K, transpose(b, K, N)).T() : backend().upload(K, N, b);
+                for (Matrix bias : List.of(column, row, one, full)) {
+                    String what = (ta ? "Aᵀ" : "A") + "·" + (tb ? "Bᵀ" : "B") + " + " + bias.shape().compact();
+                    // the same operations as the two steps, so the same bits
+                    assertThat(A.dotPlus(B, bias).toArray()).as(what).isEqualTo(A.dot(B).plus(bias).toArray());
+                    assertThat(A.dotPlus(B, bias).shape()).as(what).isEqualTo(new Shape(M, N));
+                }
+            }
+        }
+    }
+
+    @Test
+    void dotPlusRefusesABiasThatDoesNotBroadcast() {
+        Matrix A = backend().upload(2, 3, randomData(6, 1));
+        Matrix B = backend().upload(3, 4, randomData(12, 2));
+        assertThatThrownBy(() -> A.dotPlus(B, backend().upload(3, 1, randomData(3, 3))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2,4)").hasMessageContaining("(3,1)");
+        assertThatThrownBy(() -> A.dotPlus(backend().upload(2, 4, randomData(8, 4)), backend().upload(2, 1,
+                randomData(2, 5)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not aligned");
     }
 
     @Test
