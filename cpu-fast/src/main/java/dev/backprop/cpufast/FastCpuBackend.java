@@ -164,6 +164,18 @@ public final class FastCpuBackend implements Backend {
         return product;
     }
 
+    /** θ − α·dθ in one loop: each element as the two steps compute it ({@code t − (g·α)}), so the same bits. */
+    @Override
+    public Matrix subtractScaled(Matrix a, Matrix b, double s) {
+        double[] A = data(a);
+        double[] B = data(b);
+        double[] C = new double[A.length];
+        for (int i = 0; i < C.length; i++) {
+            C[i] = A[i] - B[i] * s;
+        }
+        return wrap(a.rows(), a.cols(), C);
+    }
+
     @Override
     public Matrix transpose(Matrix a) {
         return adopt(Backends.cpu().transpose(reference(a)));

@@ -39,6 +39,14 @@ public interface Backend {
         return zip(BinaryOp.ADD, product, bias, product.shape());
     }
 
+    /**
+     * A − B·s elementwise, A and B of one shape: a gradient-descent step θ − α·dθ. By default B·s, then the
+     * difference; a backend can do both in one pass.
+     */
+    default Matrix subtractScaled(Matrix a, Matrix b, double s) {
+        return zip(BinaryOp.SUBTRACT, a, zipScalar(BinaryOp.MULTIPLY, b, s, false), a.shape());
+    }
+
     /** Aᵀ materialised (a copy in row-major order). */
     Matrix transpose(Matrix a);
 

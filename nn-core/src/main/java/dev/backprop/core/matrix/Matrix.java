@@ -339,6 +339,19 @@ public final class Matrix {
         return x == 1 ? y : -1;
     }
 
+    /**
+     * {@code theta - alpha * g}: a gradient-descent step θ − α·dθ, the same numbers as
+     * {@code minus(g.times(alpha))}, in one step where the backend can ({@link Backend#subtractScaled}): no
+     * separate matrix for α·dθ.
+     */
+    public Matrix minusTimes(Matrix g, double alpha) {
+        sameBackend("-", g);
+        if (!shape.equals(g.shape)) {
+            return minus(g.times(alpha));   // broadcasting, or the shape error, as minus gives it
+        }
+        return backend.subtractScaled(contiguous(), g.contiguous(), alpha);
+    }
+
     // ---------------------------------------------------------------- elementwise with a scalar
 
     /** {@code this + s} */

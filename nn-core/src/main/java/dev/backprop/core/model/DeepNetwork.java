@@ -647,8 +647,8 @@ public final class DeepNetwork {
         List<Matrix> b = new ArrayList<>();
         for (int l = 1; l <= parameters.L(); l++) {
             // W^[l] := W^[l] − α dW^[l],  b^[l] := b^[l] − α db^[l]
-            W.add(parameters.W(l).minus(grads.dW(l).times(learningRate)));
-            b.add(parameters.b(l).minus(grads.db(l).times(learningRate)));
+            W.add(parameters.W(l).minusTimes(grads.dW(l), learningRate));
+            b.add(parameters.b(l).minusTimes(grads.db(l), learningRate));
         }
         return new DeepParameters(W, b);
     }

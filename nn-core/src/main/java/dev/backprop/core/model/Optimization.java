@@ -210,8 +210,8 @@ public final class Optimization {
             vdW.add(v.dW(l).times(beta).plus(grads.dW(l).times(1 - beta)));
             vdb.add(v.db(l).times(beta).plus(grads.db(l).times(1 - beta)));
             // W = W − α v
-            W.add(parameters.W(l).minus(vdW.get(l - 1).times(learningRate)));
-            b.add(parameters.b(l).minus(vdb.get(l - 1).times(learningRate)));
+            W.add(parameters.W(l).minusTimes(vdW.get(l - 1), learningRate));
+            b.add(parameters.b(l).minusTimes(vdb.get(l - 1), learningRate));
         }
         return new MomentumUpdate(new DeepParameters(W, b), new Averages(vdW, vdb));
     }

@@ -214,10 +214,10 @@ public final class TwoLayerNetwork {
      * </pre>
      */
     public static Parameters updateParameters(Parameters parameters, Gradients grads, double learningRate) {
-        Matrix W1 = parameters.W1().minus(grads.dW1().times(learningRate));
-        Matrix b1 = parameters.b1().minus(grads.db1().times(learningRate));
-        Matrix W2 = parameters.W2().minus(grads.dW2().times(learningRate));
-        Matrix b2 = parameters.b2().minus(grads.db2().times(learningRate));
+        Matrix W1 = parameters.W1().minusTimes(grads.dW1(), learningRate);
+        Matrix b1 = parameters.b1().minusTimes(grads.db1(), learningRate);
+        Matrix W2 = parameters.W2().minusTimes(grads.dW2(), learningRate);
+        Matrix b2 = parameters.b2().minusTimes(grads.db2(), learningRate);
         return new Parameters(W1, b1, W2, b2);
     }
 

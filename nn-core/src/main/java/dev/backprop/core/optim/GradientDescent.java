@@ -27,7 +27,7 @@ public final class GradientDescent extends ScheduledOptimizer {
     @Override
     Matrix step(int i, Matrix theta, Matrix g) {
         // θ := θ − α dθ
-        return theta.minus(g.times(learningRate()));
+        return theta.minusTimes(g, learningRate());
     }
 
     private static double check(double learningRate) {

@@ -47,7 +47,7 @@ public final class Momentum extends ScheduledOptimizer {
         // v = β v + (1 − β) dθ
         replace(v, i, v.get(i).times(beta).plus(g.times(1 - beta)));
         // θ = θ − α v
-        return theta.minus(v.get(i).times(learningRate()));
+        return theta.minusTimes(v.get(i), learningRate());
     }
 
     /** β */

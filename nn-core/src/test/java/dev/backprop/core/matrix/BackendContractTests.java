@@ -168,6 +168,19 @@ public abstract class BackendContractTests {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.backprop.core.matrix.BackendContractTests#shapes")
+    void minusTimesIsTheGradientStepOfTheTwoOperations(String shape) {
+        Shape s = parse(shape);
+        Matrix theta = backend().upload(s.rows(), s.cols(), randomData(s.rows() * s.cols(), 10));
+        Matrix g = backend().upload(s.rows(), s.cols(), randomData(s.rows() * s.cols(), 11));
+        for (double alpha : new double[] {1.2, 0.0075, -3}) {
+            assertThat(theta.minusTimes(g, alpha).toArray()).as("alpha %s", alpha)
+                    .isEqualTo(theta.minus(g.times(alpha)).toArray());
+        }
+        assertThat(theta.T().minusTimes(g.T(), 0.5).toArray()).isEqualTo(theta.T().minus(g.T().times(0.5)).toArray());
+    }
+
     @Test
     void dotPlusRefusesABiasThatDoesNotBroadcast() {
         Matrix A = backend().upload(2, 3, randomData(6, 1));
