@@ -30,8 +30,18 @@ import picocli.CommandLine.Spec;
             "  ./workshop run planar --pause     (Enter shows the next step)"})
 public final class RunCommand implements Callable<Integer> {
 
-    /** The backends {@code --backend} accepts. */
-    enum BackendName { cpu, opencl }
+    /**
+     * The backends {@code --backend} accepts: {@code cpu} (the fast CPU path where it can start), {@code opencl},
+     * and {@code cpu-reference}, the plain loops every backend is tested against.
+     */
+    static final class BackendNames implements Iterable<String> {
+        static final List<String> ALL = List.of("cpu", "opencl", "cpu-reference");
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ALL.iterator();
+        }
+    }
 
     /** Set by the {@code workshop} script from {@code [ -t 0 ]}: whether standard input is a terminal. */
     static final String STDIN_IS_TERMINAL = "workshop.stdin.tty";
@@ -50,10 +60,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--show", description = "Also open each chart in a window, where a display exists.")
     boolean show;
 
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Where the lessons train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
-                    + "Without an OpenCL device the lessons say why and use the CPU.")
-    BackendName backend = BackendName.cpu;
+    @Option(names = "--backend", paramLabel = "NAME", completionCandidates = BackendNames.class,
+            description = "Where the lessons train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; "
+                    + "cpu-reference: the plain, unoptimised loops). Without an OpenCL device the lessons say why "
+                    + "and use the CPU.")
+    String backend = "cpu";
 
     @Option(names = "--step", paramLabel = "N",
             description = "Run one lesson up to step N and show only step N.")
@@ -75,6 +86,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!BackendNames.ALL.contains(backend)) {
+            throw new ParameterException(spec.commandLine(), "invalid value for option '--backend': '" + backend
+                    + "' (one of " + String.join(", ", BackendNames.ALL) + ")");
+        }
         List<Lesson> lessons = lessons();
         checkStep(lessons);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -84,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workshop: cannot create the output folder " + out + ": " + unwritable.get());
             return 1;
         }
-        Backend chosen = Workshop.chooseBackend(backend.name(), err);
+        Backend chosen = Workshop.chooseBackend(backend, err);
         stdout.println("Backend: " + chosen.description());
         List<LessonSink> sinks = new ArrayList<>();
         if (pause) {

@@ -94,6 +94,12 @@ class WorkshopTests {
     }
 
     @Test
+    void theReferenceLoopsCanBeChosenByName(@TempDir Path dir) {
+        assertThat(run("run", "1", "--backend", "cpu-reference", "--out", dir.toString())).isZero();
+        assertThat(output()).contains("Backend: " + dev.backprop.core.matrix.Backends.cpu().description());
+    }
+
+    @Test
     void helpDescribesEveryOptionAndExitsWith0() {
         assertThat(run("run", "--help")).isZero();
         assertThat(output()).contains("Usage: workshop run").contains("--out=DIR").contains("--step=N")
