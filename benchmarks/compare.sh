@@ -77,6 +77,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo "compare.sh: peak memory, one epoch on 60 000 × 784 fp64 in -Xmx1g" >&2
-java_run -Xmx1g -cp "$jar" dev.backprop.benchmarks.MlpMemory > "$out/memory.txt"
+# the launcher's collector (./workshop runs java with -XX:+UseSerialGC)
+java_run -XX:+UseSerialGC -Xmx1g -cp "$jar" dev.backprop.benchmarks.MlpMemory > "$out/memory.txt"
 echo "compare.sh: load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 python3 "$root/benchmarks/summarize.py" "$out" | tee "$out/table.md"

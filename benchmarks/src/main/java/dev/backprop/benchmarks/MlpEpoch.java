@@ -4,6 +4,7 @@ import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
 import dev.backprop.core.matrix.Backend;
+import dev.backprop.core.matrix.Backends;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.model.DeepNetwork;
 import dev.backprop.core.model.DeepNetwork.Architecture;
@@ -34,8 +35,8 @@ public final class MlpEpoch {
     DeepParameters parameters;
 
     /**
-     * Random data (X uniform in [−1, 1), uniformly drawn classes) uploaded to {@code backend}: one copy of the
-     * 376 MB set next to the array it came from, as a loader that fills an array and uploads it would have.
+     * Random data (X uniform in [−1, 1), uniformly drawn classes) moved to {@code backend} as the MNIST loader hands
+     * its 376 MB over: the filled array becomes a CPU matrix as it is, and {@code to} a CPU backend shares it.
      */
     MlpEpoch(Backend backend) {
         SplittableRandom random = new SplittableRandom(1);
@@ -47,8 +48,8 @@ public final class MlpEpoch {
         for (int j = 0; j < M; j++) {
             y[random.nextInt(N_Y) * M + j] = 1;
         }
-        X = backend.upload(N_X, M, x);
-        Y = backend.upload(N_Y, M, y);
+        X = Matrix.wrap(Backends.cpu(), N_X, M, x).to(backend);
+        Y = Matrix.wrap(Backends.cpu(), N_Y, M, y).to(backend);
         parameters = DeepNetwork.initializeParametersDeep(architecture, Initialization.HE, 3).to(backend);
     }
 

@@ -46,6 +46,11 @@ public final class FastCpuBackend implements Backend {
     }
 
     @Override
+    public boolean storesHostArrays() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "cpu-fast";
     }

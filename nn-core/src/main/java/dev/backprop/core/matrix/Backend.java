@@ -68,6 +68,14 @@ public interface Backend {
     /** The columns {@code from} (inclusive) to {@code to} (exclusive): {@code a[:, from:to]}. */
     Matrix sliceColumns(Matrix a, int from, int to);
 
+    /**
+     * Whether a matrix's storage is a row-major {@code double[]} in this JVM's memory, as for both CPU backends:
+     * {@link Matrix#to} then hands a matrix between two such backends without a copy (matrices are immutable).
+     */
+    default boolean storesHostArrays() {
+        return false;
+    }
+
     /** Frees what the matrix holds on the device; the CPU backend leaves it to the garbage collector. */
     default void release(Matrix a) {
     }

@@ -15,6 +15,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public boolean storesHostArrays() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "cpu";
     }

@@ -190,10 +190,17 @@ public final class Matrix {
         return out;
     }
 
-    /** This matrix on another backend (a copy), or itself when it is already there: like {@code tensor.to(device)}. */
+    /**
+     * This matrix on another backend (a copy), or itself when it is already there: like {@code tensor.to(device)}.
+     * Between the two CPU backends the numbers are not copied: the same array, seen by the other backend.
+     */
     public Matrix to(Backend target) {
         if (target == backend) {
             return this;
+        }
+        if (backend.storesHostArrays() && target.storesHostArrays()) {
+            Matrix moved = wrap(target, transposed ? cols() : rows(), transposed ? rows() : cols(), storage);
+            return transposed ? moved.T() : moved;
         }
         return target.upload(rows(), cols(), toArray());
     }
