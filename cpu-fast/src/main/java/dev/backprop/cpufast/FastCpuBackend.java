@@ -12,9 +12,9 @@ import java.util.Arrays;
 /**
  * The fast CPU backend: the same row-major {@code double[]} storage as the reference {@code CpuBackend}, with the
  * matrix product done by {@link Gemm} (packed, register-tiled SIMD, on every core), tanh, σ, exp and ln in vector
- * loops ({@link VectorMath}), and +, −, ⊙, / with broadcasting in contiguous loops the JIT vectorises.
- * Everything else, and every reduction, is handed to the reference backend on the same arrays without a copy, so sums
- * keep numpy's pairwise order.
+ * loops ({@link VectorMath}), +, −, ⊙, / with broadcasting in contiguous loops the JIT vectorises, and sums along
+ * rows in numpy's pairwise order with the accumulators in vectors ({@link VectorPairwiseSum}). Everything else is
+ * handed to the reference backend on the same arrays without a copy.
  *
  * <p>Departure from the reference: matrix products use fused multiply-adds in another order, and tanh, σ, exp and ln
  * are this module's own (within 1–3 ulp of {@link Math}, see {@link VectorMath}); results can differ from the
@@ -338,10 +338,27 @@ public final class FastCpuBackend implements Backend {
         }
     }
 
-    /** The reference's sums (numpy's pairwise order) and maxima, on the same array. */
+    /**
+     * Sums along rows ({@code axis} 1) and of everything ({@code axis} −1) in numpy's pairwise order with the
+     * accumulators in vectors ({@link VectorPairwiseSum}, the reference's bits), once the JIT has compiled them; other
+     * reductions, and everything before that, by the reference backend on the same array.
+     */
     @Override
     public Matrix reduce(Reduction reduction, Matrix a, int axis) {
-        return adopt(Backends.cpu().reduce(reduction, reference(a), axis));
+        if (reduction != Reduction.SUM || axis == 0 || !VectorPairwiseSum.supported() || !JitWarmup.ready()) {
+            return adopt(Backends.cpu().reduce(reduction, reference(a), axis));
+        }
+        double[] A = data(a);
+        if (axis == -1) {
+            return wrap(1, 1, new double[] {VectorPairwiseSum.sum(A, 0, A.length)});
+        }
+        int n = a.rows();
+        int m = a.cols();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = VectorPairwiseSum.sum(A, i * m, m);
+        }
+        return wrap(n, 1, out);
     }
 
     @Override
