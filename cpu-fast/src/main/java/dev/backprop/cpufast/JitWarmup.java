@@ -4,10 +4,11 @@ package dev.backprop.cpufast;
  * Vector API code is only fast once the JIT's optimising compiler (C2) has compiled it: before that each vector
  * operation runs as ordinary objects, a hundred times slower than a plain loop, and a fresh JVM would start
  * {@code nn_model} slower than numpy. So the first {@link FastCpuBackend} starts this daemon thread, which calls
- * {@link VectorMath}'s vector paths and {@link SmallGemm} on small arrays until they are faster than their
- * one-element-at-a-time twins three times running; until then, and for good if that has not happened within 10
- * seconds, {@link VectorMath} takes the scalar twins and small products the reference loops. The functions' twins
- * give the same bits, so only the speed depends on when the switch happens.
+ * {@link VectorMath}'s vector paths, {@link SmallGemm} and {@link VectorPairwiseSum} on small arrays until they are
+ * faster than their one-element-at-a-time twins three times running; until then, and for good if that has not
+ * happened within 10 seconds, the backend takes the twins: {@link VectorMath}'s scalar functions, the reference
+ * loops, {@link SmallGemm#dotsScalar}. Each twin gives the same bits, so only the speed depends on when the switch
+ * happens.
  */
 final class JitWarmup {
 
@@ -79,16 +80,24 @@ final class JitWarmup {
     }
 
     /**
-     * The planar network's product shapes, (4, 2)·(2, 128), its transposed-A twin and (4, 128)·(4, 128)ᵀ, by
-     * {@link SmallGemm} ({@code vector}) or by plain loops.
+     * The planar network's product shapes, (4, 2)·(2, 128), its transposed-A twin and (4, 128)·(4, 128)ᵀ, and a sum,
+     * by {@link SmallGemm} and {@link VectorPairwiseSum} ({@code vector}) or by plain loops.
      */
     private static void smallProducts(double[] a, double[] out, boolean vector) {
         if (vector) {
             SmallGemm.multiply(a, false, a, false, out, 4, 2, 128);
             SmallGemm.multiply(a, true, a, false, out, 4, 2, 128);
             SmallGemm.multiply(a, false, a, true, out, 4, 128, 4);
+            if (VectorPairwiseSum.supported()) {
+                out[0] = VectorPairwiseSum.sum(a, 0, a.length);
+            }
             return;
         }
+        double sum = 0.0;
+        for (double v : a) {
+            sum += v;
+        }
+        out[0] = sum;
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 128; j++) {
                 out[i * 128 + j] = a[i * 2] * a[j] + a[i * 2 + 1] * a[128 + j];
