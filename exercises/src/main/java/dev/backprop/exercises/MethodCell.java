@@ -23,6 +23,7 @@ public final class MethodCell {
     private static final Pattern DECLARATION = Pattern.compile(
             "^(?:(?:public|protected|private|static|final|synchronized|@\\w+(?:\\([^)]*\\))?)\\s+)*"
                     + "(?:<[^>]*>\\s*)?([\\w.$]+(?:<[\\w.$<>,? \\[\\]]*>)?(?:\\[\\])*)\\s+(\\w+)\\s*\\(");
+    private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
     private static final Set<String> NOT_TYPES = Set.of("return", "new", "throw", "else", "case", "yield");
 
     private MethodCell() {
@@ -50,11 +51,11 @@ public final class MethodCell {
      */
     public static String toClassMember(String cell) {
         List<String> lines = new ArrayList<>(cell.lines().toList());
-        int declaration = declarationLine(lines);
-        if (declaration >= 0) {
-            String line = lines.get(declaration);
-            String indent = line.substring(0, line.length() - line.stripLeading().length());
-            lines.set(declaration, indent + CLASS_MODIFIERS + MODIFIERS.matcher(line.stripLeading()).replaceFirst(""));
+        int[] code = firstCode(lines);
+        if (code != null) {
+            String line = lines.get(code[0]);
+            lines.set(code[0], line.substring(0, code[1]) + CLASS_MODIFIERS
+                    + MODIFIERS.matcher(line.substring(code[1])).replaceFirst(""));
         }
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
@@ -68,42 +69,38 @@ public final class MethodCell {
      * declaration (a syntax error), so that the grader still grades, and reports, what the student wrote.
      */
     public static Optional<String> name(String cell) {
-        List<String> lines = cell.lines().toList();
-        int declaration = declarationLine(lines);
-        if (declaration < 0) {
-            return Optional.empty();
-        }
-        String head = String.join(" ", lines.subList(declaration, lines.size())).strip();
-        Matcher m = DECLARATION.matcher(head);
+        String code = COMMENTS.matcher(cell).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        Matcher m = DECLARATION.matcher(code);
         return m.find() && !NOT_TYPES.contains(m.group(1)) ? Optional.of(m.group(2)) : Optional.empty();
     }
 
-    /** The first line that is neither blank nor comment, or -1. */
-    private static int declarationLine(List<String> lines) {
+    /** Where the first code (neither blank nor comment) is: {line, column}, or null. */
+    private static int[] firstCode(List<String> lines) {
         boolean inComment = false;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (inComment) {
-                int end = line.indexOf("*/");
-                if (end < 0) {
-                    continue;
-                }
-                inComment = false;
-                line = line.substring(end + 2).strip();
-            }
-            if (line.startsWith("/*")) {
-                int end = line.indexOf("*/", 2);
-                if (end < 0) {
+            String line = lines.get(i);
+            int at = 0;
+            while (at < line.length()) {
+                if (inComment) {
+                    int end = line.indexOf("*/", at);
+                    if (end < 0) {
+                        break;
+                    }
+                    inComment = false;
+                    at = end + 2;
+                } else if (Character.isWhitespace(line.charAt(at))) {
+                    at++;
+                } else if (line.startsWith("//", at)) {
+                    break;
+                } else if (line.startsWith("/*", at)) {
                     inComment = true;
-                    continue;
+                    at += 2;
+                } else {
+                    return new int[] {i, at};
                 }
-                line = line.substring(end + 2).strip();
-            }
-            if (!line.isEmpty() && !line.startsWith("//")) {
-                return i;
             }
         }
-        return -1;
+        return null;
     }
 
     private static String dedent(String line, int columns) {
