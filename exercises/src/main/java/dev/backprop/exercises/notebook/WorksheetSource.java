@@ -5,13 +5,15 @@ import dev.backprop.exercises.SourceMethods;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The exercise class as a notebook defines it: the stub file, with each method a cell declares replaced by the
- * cell's text (made a class member again, see {@link MethodCell#toClassMember}). It remembers where each line came
- * from, so that a compiler message or a stack frame that names a line of the class can name the line of the cell.
+ * cell's text (made a class member again, see {@link MethodCell#toClassMember}), and the student's own helpers that
+ * those methods call added at the end. It remembers where each line came from, so that a compiler message or a
+ * stack frame that names a line of the class can name the line of the cell.
  */
 final class WorksheetSource {
 
@@ -32,8 +34,9 @@ final class WorksheetSource {
         List<String> lines = stub.lines().toList();
         StringBuilder out = new StringBuilder();
         List<Origin> origins = new ArrayList<>();
+        List<SourceMethods.Method> methods = SourceMethods.of(stub);
         int next = 0;
-        for (SourceMethods.Method m : SourceMethods.of(stub)) {
+        for (SourceMethods.Method m : methods) {
             for (int i = next; i < m.first(); i++) {
                 out.append(lines.get(i)).append('\n');
                 origins.add(null);
@@ -53,11 +56,53 @@ final class WorksheetSource {
             }
             next = m.last() + 1;
         }
-        for (int i = next; i < lines.size(); i++) {
+        int classEnd = lines.size() - 1;
+        while (classEnd > next && !lines.get(classEnd).strip().equals("}")) {
+            classEnd--;
+        }
+        for (int i = next; i < classEnd; i++) {
+            out.append(lines.get(i)).append('\n');
+            origins.add(null);
+        }
+        for (String helper : helpers(cells, methods)) {
+            List<String> member = MethodCell.toClassMember(cells.get(helper)).lines().toList();
+            out.append('\n');
+            origins.add(null);
+            for (int i = 0; i < member.size(); i++) {
+                out.append(member.get(i)).append('\n');
+                origins.add(new Origin(helper, i + 1, true));
+            }
+        }
+        for (int i = Math.max(next, classEnd); i < lines.size(); i++) {
             out.append(lines.get(i)).append('\n');
             origins.add(null);
         }
         return new WorksheetSource(out.toString(), origins);
+    }
+
+    /**
+     * The cells' methods that the class does not have and that the class's cells call (directly, or through another
+     * such helper): a student's own helpers. Other methods of the notebook, which the class does not use, stay out.
+     */
+    private static List<String> helpers(Map<String, String> cells, List<SourceMethods.Method> methods) {
+        List<String> names = methods.stream().map(SourceMethods.Method::name).toList();
+        StringBuilder calling = new StringBuilder();
+        names.stream().filter(cells::containsKey).forEach(name -> calling.append(cells.get(name)).append('\n'));
+        List<String> helpers = new ArrayList<>();
+        boolean found = true;
+        while (found) {
+            found = false;
+            for (Map.Entry<String, String> cell : new TreeMap<>(cells).entrySet()) {
+                String name = cell.getKey();
+                if (!names.contains(name) && !helpers.contains(name)
+                        && Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(").matcher(calling).find()) {
+                    helpers.add(name);
+                    calling.append(cell.getValue()).append('\n');
+                    found = true;
+                }
+            }
+        }
+        return helpers;
     }
 
     /** The whole class, as the grader compiles it. */

@@ -41,8 +41,8 @@ public final class Worksheets {
                     Sets.all().stream().map(ExerciseSet::name).toList()) + ")");
         }
         current = found;
-        System.out.println("Worksheet " + found.number() + ", " + found.name() + ": " + found.functions().size()
-                + " functions; check(\"name\") under each grades it.");
+        System.out.println(found.name() + " — " + found.title() + ": " + found.functions().size()
+                + " functions, each graded by the check(...) cell under it");
     }
 
     /** Grades one function of the worksheet's set as the notebook's cells define it, and prints the result. */

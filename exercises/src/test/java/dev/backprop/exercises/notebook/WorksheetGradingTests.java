@@ -107,6 +107,21 @@ class WorksheetGradingTests {
     }
 
     @Test
+    void aHelperOfTheStudentsOwnThatAFunctionCallsIsGradedWithItAndOtherCellsAreLeftOut() throws Exception {
+        Map<String, String> cells = new HashMap<>(methodCells(WorksheetNotebook.answerKey(GRADER,
+                Sets.find("activations"))));
+        cells.put("sigmoid", "Matrix sigmoid(Matrix Z) {\n    return reciprocal(Z.negate().exp().plus(1));\n}");
+        cells.put("reciprocal", "/** 1 / M. */\nMatrix reciprocal(Matrix M) {\n    return M.rdiv(1);\n}");
+        cells.put("scratch", "int scratch() {\n    return notDefinedAnywhere;\n}");
+
+        assertThat(check("activations", "sigmoid", cells)).isEqualTo("✓ PASS    sigmoid\n");
+
+        cells.put("reciprocal", "Matrix reciprocal(Matrix M) {\n    return M.rdiv(\"1\");\n}");
+        assertThat(check("activations", "sigmoid", cells)).startsWith("✗ FAIL    sigmoid\n    does not compile: "
+                + "line 2 of the cell of reciprocal: ");
+    }
+
+    @Test
     void aFunctionWhoseCellHasNotRunIsGradedAsItsStubAndSaysSo() {
         assertThat(check("activations", "tanh", Map.of())).startsWith("✗ FAIL    tanh\n")
                 .endsWith("    (no cell declares tanh yet: this graded its stub)\n");
