@@ -43,7 +43,8 @@ public final class SourceMethods {
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this runtime: run ./workshop with a JDK, not a JRE");
         }
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Exercise.java"), JavaFileObject.Kind.SOURCE) {
+        URI uri = URI.create("string:///Exercise.java");
+        JavaFileObject file = new SimpleJavaFileObject(uri, JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                 return source;

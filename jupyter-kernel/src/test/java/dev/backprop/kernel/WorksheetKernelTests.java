@@ -90,8 +90,8 @@ class WorksheetKernelTests {
     void everyGradingCellOfTheAnswerKeyPrintsPass() {
         Map<String, String> printed = runAll(WorksheetNotebook.answerKey(grader, SET));
 
-        assertThat(printed.get("evaluation-setup")).isEqualTo("evaluation — Model evaluation: 4 functions, each graded by the check(...) cell"
-                + " under it\n");
+        assertThat(printed.get("evaluation-setup")).isEqualTo(
+                "evaluation — Model evaluation: 4 functions, each graded by the check(...) cell under it\n");
         assertThat(grading(printed)).containsExactly(
                 Map.entry("evaluation-01-check", "✓ PASS    confusion_matrix\n"),
                 Map.entry("evaluation-02-check", "✓ PASS    precision\n"),

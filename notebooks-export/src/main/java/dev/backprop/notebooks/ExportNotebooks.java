@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "notebooks", sortOptions = false,
         description = "Write lessons as Jupyter notebooks: each step's explanation, its Java code, and what it "
                 + "printed and plotted. With no lesson named, also every exercise set as a worksheet that runs in "
-                + "the workshop's kernel, DIR/worksheets/NN-set.ipynb, and its answer key, DIR/answer-keys/NN-set.ipynb.",
+                + "the workshop's kernel, DIR/worksheets/NN-set.ipynb, and its answer key, "
+                + "DIR/answer-keys/NN-set.ipynb.",
         footer = {"", "Examples:", "  ./workshop notebooks", "  ./workshop notebooks planar 3 --out /tmp/nb",
             "  ./workshop notebooks --html    (needs: apt-get install jupyter-nbconvert libjs-mathjax)",
             "Open a notebook or a worksheet in Jupyter with the kernel \"Java (Backprop Workshop)\": "

@@ -160,26 +160,34 @@ class WorksheetGradingTests {
     void theCellsCheckFromTheKernelsMethodsAndPrintsTheResult() throws Exception {
         Map<String, String> cells = methodCells(WorksheetNotebook.answerKey(GRADER, Sets.find("evaluation")));
         Supplier<Map<String, String>> kernel = () -> cells;
-        PrintStream out = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         NotebookSources.use(kernel);
         try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            Worksheets.worksheet("evaluation");
-            Worksheets.check("precision");
+            assertThat(printed(() -> Worksheets.worksheet("evaluation"))).isEqualTo(
+                    "evaluation — Model evaluation: 4 functions, each graded by the check(...) cell under it\n");
+            assertThat(printed(() -> Worksheets.check("precision"))).isEqualTo("✓ PASS    precision\n");
         } finally {
-            System.setOut(out);
             NotebookSources.stopUsing(kernel);
         }
+    }
 
-        assertThat(printed.toString(StandardCharsets.UTF_8)).endsWith("\n✓ PASS    precision\n");
+    /** What {@code action} printed on standard output. */
+    private static String printed(Runnable action) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(out);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void misuseIsOneLineThatSaysWhatToDo() {
         assertThatThrownBy(() -> Worksheets.worksheet("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown exercise set 'nope' (one of: activations, two-layer,");
-        Worksheets.worksheet("evaluation");
+        printed(() -> Worksheets.worksheet("evaluation"));
         assertThatThrownBy(() -> Worksheets.check("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("worksheet evaluation has no function 'nope' (one of: confusion_matrix, precision,"
                         + " recall, f1_score)");
