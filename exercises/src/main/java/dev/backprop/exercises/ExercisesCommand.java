@@ -74,9 +74,9 @@ public final class ExercisesCommand implements Callable<Integer> {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Export a set as a worksheet: instructions, formulas, the stubs and the expected output.",
-            footer = {"", "As a notebook (ipynb) the worksheet runs in the workshop's kernel (./workshop kernel"
-                    + " install): a check(\"function\") cell under each function grades it. ./workshop notebooks"
-                    + " writes every set's worksheet and answer key."})
+            footer = {"", "As a notebook (ipynb), the worksheet runs in the workshop's kernel",
+                "(./workshop kernel install): a check(\"function\") cell grades each function.",
+                "./workshop notebooks writes every set's worksheet and answer key."})
     public static final class Export implements Callable<Integer> {
 
         @Spec

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
                 + "DIR/answer-keys/NN-set.ipynb.",
         footer = {"", "Examples:", "  ./workshop notebooks", "  ./workshop notebooks planar 3 --out /tmp/nb",
             "  ./workshop notebooks --html    (needs: apt-get install jupyter-nbconvert libjs-mathjax)",
-            "Open a notebook or a worksheet in Jupyter with the kernel \"Java (Backprop Workshop)\": "
-                + "./workshop kernel install"})
+            "Notebooks and worksheets run in the kernel \"Java (Backprop Workshop)\":",
+            "  ./workshop kernel install"})
 public final class ExportNotebooks implements Callable<Integer> {
 
     private final List<Lesson> catalog;
