@@ -73,7 +73,10 @@ public final class ExercisesCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Export a set as a worksheet: instructions, formulas, the stubs and the expected output.")
+            description = "Export a set as a worksheet: instructions, formulas, the stubs and the expected output.",
+            footer = {"", "As a notebook (ipynb), the worksheet runs in the workshop's kernel",
+                "(./workshop kernel install): a check(\"function\") cell grades each function.",
+                "./workshop notebooks writes every set's worksheet and answer key."})
     public static final class Export implements Callable<Integer> {
 
         @Spec
@@ -83,8 +86,12 @@ public final class ExercisesCommand implements Callable<Integer> {
         String setName;
 
         @Option(names = "--format", defaultValue = "md",
-                description = "md, html or ipynb (a notebook for a Java kernel) (default: ${DEFAULT-VALUE}).")
+                description = "md, html or ipynb (a notebook for the workshop's kernel) (default: ${DEFAULT-VALUE}).")
         String format;
+
+        @Option(names = "--answers", description = "The answer key: the reference solutions instead of the stubs"
+                + " (for instructors).")
+        boolean answers;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of printing.")
         Path out;
@@ -96,7 +103,7 @@ public final class ExercisesCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--format must be md, html or ipynb, not '" + format
                         + "'");
             }
-            String text = Worksheet.export(new Grader(Workspace.current()), set, format);
+            String text = Worksheet.export(new Grader(Workspace.current()), set, format, answers);
             if (out == null) {
                 spec.commandLine().getOut().print(text);
             } else {

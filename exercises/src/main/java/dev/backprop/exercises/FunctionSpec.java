@@ -65,6 +65,11 @@ public final class FunctionSpec {
         return formula;
     }
 
+    /** The names of the arguments, as the workshop calls them. */
+    public List<String> argNames() {
+        return argNames;
+    }
+
     /** Fresh, seeded arguments, as the grader passes them. */
     public Object[] newInputs() {
         return inputs.get();

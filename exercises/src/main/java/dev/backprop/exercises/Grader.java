@@ -4,12 +4,16 @@ import dev.backprop.core.matrix.Matrix;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Grades an exercise class against the reference solution, function by function in dependency order: type and
@@ -76,12 +80,40 @@ public final class Grader {
 
     /** Grades the given source of the set's exercise class. */
     public SetResult grade(ExerciseSet set, String source, String displayName) {
+        return grade(set, source, displayName, set.functions().stream().map(FunctionSpec::workshopName).toList());
+    }
+
+    /**
+     * Grades one function of the given source, and the functions it depends on (directly or not), which it needs
+     * to be graded first: the result lists those, in the set's order, and no other.
+     */
+    public SetResult grade(ExerciseSet set, String source, String displayName, String function) {
+        FunctionSpec f = set.function(function);
+        if (f == null) {
+            throw new IllegalArgumentException("set " + set.name() + " has no function '" + function + "'");
+        }
+        Set<String> needed = new HashSet<>();
+        Deque<String> toVisit = new ArrayDeque<>(List.of(f.workshopName()));
+        while (!toVisit.isEmpty()) {
+            String name = toVisit.pop();
+            if (needed.add(name) && set.function(name) != null) {
+                toVisit.addAll(set.function(name).dependsOn());
+            }
+        }
+        return grade(set, source, displayName, set.functions().stream().map(FunctionSpec::workshopName)
+                .filter(needed::contains).toList());
+    }
+
+    private SetResult grade(ExerciseSet set, String source, String displayName, List<String> functions) {
         Class<?> reference = reference(set);
         String stub = stubSource(set);
         StudentCompiler.Compiled subject = compiler.compile(set.className(), source, stub, displayName);
         List<FunctionResult> results = new ArrayList<>();
         Map<String, FunctionResult> byName = new HashMap<>();
         for (FunctionSpec f : set.functions()) {
+            if (!functions.contains(f.workshopName())) {
+                continue;
+            }
             FunctionResult r;
             try {
                 r = gradeOne(f, subject, reference, byName);

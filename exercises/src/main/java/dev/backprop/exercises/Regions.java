@@ -104,6 +104,18 @@ public final class Regions {
 
     /** The student file generated from a reference solution: each region's solution replaced by its stub. */
     public static String studentFile(String solutionSource) {
+        return withStudentMarkers(solutionSource, false);
+    }
+
+    /**
+     * The answer key: the student file with each region filled in with its solution instead of its stub, between
+     * the same markers, so that it differs from the student file only inside the regions.
+     */
+    public static String answerKeyFile(String solutionSource) {
+        return withStudentMarkers(solutionSource, true);
+    }
+
+    private static String withStudentMarkers(String solutionSource, boolean solved) {
         List<String> lines = solutionSource.lines().toList();
         StringBuilder out = new StringBuilder();
         int next = 0;
@@ -116,7 +128,7 @@ public final class Regions {
             long n = r.solution().stream().filter(s -> !s.isBlank() && !s.trim().startsWith("//")).count();
             out.append(indent).append(STUDENT_STARTS).append(" (≈ ").append(n).append(n == 1 ? " line)" : " lines)")
                     .append('\n');
-            r.stub().forEach(s -> out.append(s).append('\n'));
+            (solved ? r.solution() : r.stub()).forEach(s -> out.append(s).append('\n'));
             out.append(indent).append(STUDENT_ENDS).append('\n');
             next = r.end() + 1;
         }

@@ -18,22 +18,31 @@ public final class Report {
         StringBuilder out = new StringBuilder();
         out.append(result.set().name()).append(" — ").append(result.set().title()).append('\n');
         for (FunctionResult r : result.results()) {
-            if (onlyFunction != null && !r.function().equals(onlyFunction)) {
-                continue;
-            }
-            String mark = switch (r.status()) {
-                case PASS -> "✓ PASS   ";
-                case FAIL -> "✗ FAIL   ";
-                case BLOCKED -> "– BLOCKED";
-            };
-            out.append("  ").append(mark).append(' ').append(r.function()).append('\n');
-            if (r.status() == FunctionResult.Status.FAIL) {
-                for (String line : r.message()) {
-                    out.append("      ").append(line.replace("\n", "\n      ")).append('\n');
-                }
+            if (onlyFunction == null || r.function().equals(onlyFunction)) {
+                out.append(function(r, "  "));
             }
         }
         out.append(result.summary()).append('\n');
+        return out.toString();
+    }
+
+    /**
+     * One function's result, each line starting with {@code indent}: {@code ✓ PASS    sigmoid}, or the FAIL line
+     * and under it, indented further, what is wrong, or the BLOCKED line.
+     */
+    public static String function(FunctionResult r, String indent) {
+        String mark = switch (r.status()) {
+            case PASS -> "✓ PASS   ";
+            case FAIL -> "✗ FAIL   ";
+            case BLOCKED -> "– BLOCKED";
+        };
+        StringBuilder out = new StringBuilder(indent).append(mark).append(' ').append(r.function()).append('\n');
+        if (r.status() == FunctionResult.Status.FAIL) {
+            String under = indent + "    ";
+            for (String line : r.message()) {
+                out.append(under).append(line.replace("\n", "\n" + under)).append('\n');
+            }
+        }
         return out.toString();
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A set as a worksheet an instructor hands out: for each function its instructions, the workshop's formulas, the
  * stub the student fills in and the expected output on the grader's seeded inputs. Markdown, HTML, or a Jupyter
- * notebook (nbformat 4.5, for a Java kernel such as IJava/JJava: the stubs are code cells).
+ * notebook that runs in the workshop's kernel, with a grading cell under each function ({@link WorksheetNotebook}).
+ * The answer key has the reference solutions where the worksheet has the stubs.
  */
 public final class Worksheet {
 
@@ -16,24 +17,34 @@ public final class Worksheet {
     private Worksheet() {
     }
 
-    /** The worksheet of a set; {@code format} is {@code md}, {@code html} or {@code ipynb}. */
+    /** The student's worksheet of a set; {@code format} is {@code md}, {@code html} or {@code ipynb}. */
     public static String export(Grader grader, ExerciseSet set, String format) {
-        List<Block> blocks = blocks(grader, set);
+        return export(grader, set, format, false);
+    }
+
+    /** The worksheet of a set, or with {@code answers} its answer key; {@code format} as for the worksheet. */
+    public static String export(Grader grader, ExerciseSet set, String format, boolean answers) {
+        if (format.equals("ipynb")) {
+            return answers ? WorksheetNotebook.answerKey(grader, set) : WorksheetNotebook.student(grader, set);
+        }
+        List<Block> blocks = blocks(grader, set, answers);
         return switch (format) {
             case "md" -> markdown(blocks);
-            case "html" -> html(set, blocks);
-            case "ipynb" -> notebook(set, blocks);
+            case "html" -> html(set.title() + (answers ? " (answer key)" : ""), blocks);
             default -> throw new IllegalArgumentException("export: unknown format '" + format
                     + "' (md, html or ipynb)");
         };
     }
 
-    private static List<Block> blocks(Grader grader, ExerciseSet set) {
-        String stub = grader.stubSource(set);
+    private static List<Block> blocks(Grader grader, ExerciseSet set, boolean answers) {
+        String source = answers ? Regions.answerKeyFile(grader.solutionSource(set)) : grader.stubSource(set);
+        List<String> lines = source.lines().toList();
+        List<SourceMethods.Method> methods = SourceMethods.of(source);
         List<Block> b = new ArrayList<>();
-        b.add(new Block("h1", "Exercise set " + set.number() + ": " + set.title()));
+        b.add(new Block("h1", "Exercise set " + set.number() + ": " + set.title() + (answers ? " (answer key)" : "")));
         b.add(new Block("p", set.introduction()));
-        b.add(new Block("p", "Fill in the marked regions of " + set.className() + ".java (under"
+        b.add(new Block("p", answers ? "The answer key: each function with its reference solution filled in."
+                : "Fill in the marked regions of " + set.className() + ".java (under"
                 + " exercises/src/student/java), then run: ./workshop check " + set.name()));
         int n = 1;
         for (FunctionSpec f : set.functions()) {
@@ -42,47 +53,24 @@ public final class Worksheet {
             if (!f.formula().isEmpty()) {
                 b.add(new Block("pre", f.formula()));
             }
-            b.add(new Block("p", "Your code:"));
-            b.add(new Block("code", method(stub, f.javaName())));
-            b.add(new Block("p", "Expected output, for the inputs " + String.join(", ", f.argNames)
+            b.add(new Block("p", answers ? "The solution:" : "Your code:"));
+            b.add(new Block("code", method(lines, SourceMethods.find(methods, f.javaName()), f.javaName())));
+            b.add(new Block("p", "Expected output, for the inputs " + String.join(", ", f.argNames())
                     + " the grader uses:"));
             b.add(new Block("pre", grader.expectedOutput(set, f)));
         }
         return b;
     }
 
-    /** The Javadoc and body of a method of the stub file. */
-    static String method(String source, String javaName) {
-        List<String> lines = source.lines().toList();
-        int at = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("static") && lines.get(i).matches(".*\\b" + javaName + "\\(.*")) {
-                at = i;
-                break;
-            }
-        }
-        if (at < 0) {
+    /** The Javadoc and code of a method of the class, as the class has it less the class body's indent. */
+    private static String method(List<String> lines, SourceMethods.Method method, String javaName) {
+        if (method == null) {
             return "(no method " + javaName + ")";
         }
-        int start = at;
-        while (start > 0 && !lines.get(start).trim().startsWith("/**") && !lines.get(start - 1).isBlank()) {
-            start--;
-        }
-        int depth = 0;
-        int end = at;
-        boolean opened = false;
-        for (; end < lines.size(); end++) {
-            for (char c : lines.get(end).toCharArray()) {
-                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-                opened |= c == '{';
-            }
-            if (opened && depth == 0) {
-                break;
-            }
-        }
         StringBuilder out = new StringBuilder();
-        for (int i = start; i <= end && i < lines.size(); i++) {
-            out.append(lines.get(i).length() >= 4 ? lines.get(i).substring(4) : lines.get(i).trim()).append('\n');
+        for (int i = method.first(); i <= method.last(); i++) {
+            String line = lines.get(i);
+            out.append(line.startsWith("    ") ? line.substring(4) : line.strip()).append('\n');
         }
         return out.toString().stripTrailing();
     }
@@ -101,9 +89,9 @@ public final class Worksheet {
         return out.toString();
     }
 
-    private static String html(ExerciseSet set, List<Block> blocks) {
+    private static String html(String title, List<Block> blocks) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<title>" + escape(set.title()) + "</title>\n<style>body{font-family:sans-serif;max-width:60em;"
+                + "<title>" + escape(title) + "</title>\n<style>body{font-family:sans-serif;max-width:60em;"
                 + "margin:auto}pre{background:#f4f4f4;padding:.5em;overflow-x:auto}</style>\n</head>\n<body>\n");
         for (Block b : blocks) {
             switch (b.kind()) {
@@ -116,60 +104,6 @@ public final class Worksheet {
             }
         }
         return out.append("</body>\n</html>\n").toString();
-    }
-
-    /** nbformat 4.5: markdown cells for the text, a code cell per stub; ids from the set and the cell's number. */
-    private static String notebook(ExerciseSet set, List<Block> blocks) {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode cells = root.putArray("cells");
-        StringBuilder markdown = new StringBuilder();
-        int n = 0;
-        for (Block b : blocks) {
-            if (!b.kind().equals("code")) {
-                markdown.append(switch (b.kind()) {
-                    case "h1" -> "# " + b.text();
-                    case "h2" -> "## " + b.text();
-                    case "p" -> b.text();
-                    default -> "```\n" + b.text() + "\n```";
-                }).append("\n\n");
-                continue;
-            }
-            n = cell(cells, set, n, "markdown", markdown.toString().stripTrailing());
-            markdown.setLength(0);
-            n = cell(cells, set, n, "code", b.text());
-        }
-        if (markdown.length() > 0) {
-            cell(cells, set, n, "markdown", markdown.toString().stripTrailing());
-        }
-        com.fasterxml.jackson.databind.node.ObjectNode metadata = root.putObject("metadata");
-        metadata.putObject("kernelspec").put("display_name", "Java").put("language", "java").put("name", "java");
-        metadata.putObject("language_info").put("name", "java");
-        root.put("nbformat", 4).put("nbformat_minor", 5);
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the worksheet notebook", e);
-        }
-    }
-
-    private static int cell(com.fasterxml.jackson.databind.node.ArrayNode cells, ExerciseSet set, int n, String type,
-                            String text) {
-        com.fasterxml.jackson.databind.node.ObjectNode cell = cells.addObject();
-        cell.put("cell_type", type).put("id", set.name() + "-" + String.format(java.util.Locale.ROOT, "%02d", n))
-                .putObject("metadata");
-        com.fasterxml.jackson.databind.node.ArrayNode source = cell.putArray("source");
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            source.add(i < lines.length - 1 ? lines[i] + "\n" : lines[i]);
-        }
-        if (type.equals("code")) {
-            cell.putNull("execution_count");
-            cell.putArray("outputs");
-        }
-        return n + 1;
     }
 
     private static String escape(String s) {

@@ -119,20 +119,25 @@ class CommandLineTests {
     }
 
     @Test
-    void exportAsANotebookGivesNbformat45WithTheStubsAsCodeCells() throws IOException {
+    void exportAsANotebookGivesAWorksheetForTheKernelAndWithAnswersItsAnswerKey() throws IOException {
         Path ipynb = module.resolve("two-layer.ipynb");
+        Path key = module.resolve("two-layer-key.ipynb");
         assertThat(run("exercises", "export", "two-layer", "--format", "ipynb", "--out", ipynb.toString())).isZero();
+        assertThat(run("exercises", "export", "two-layer", "--format", "ipynb", "--answers", "--out", key.toString()))
+                .isZero();
+
         JsonNode nb = new ObjectMapper().readTree(ipynb.toFile());
         assertThat(nb.get("nbformat").asInt()).isEqualTo(4);
         assertThat(nb.get("nbformat_minor").asInt()).isEqualTo(5);
-        assertThat(nb.get("metadata").get("kernelspec").get("language").asText()).isEqualTo("java");
+        assertThat(nb.get("metadata").get("kernelspec").get("name").asText()).isEqualTo("backprop-workshop");
         JsonNode cells = nb.get("cells");
-        assertThat(cells).hasSize(17);
-        assertThat(cells.get(0).get("cell_type").asText()).isEqualTo("markdown");
-        assertThat(cells.get(5).get("cell_type").asText()).isEqualTo("code");
-        assertThat(cells.get(5).get("id").asText()).isEqualTo("two-layer-05");
-        assertThat(cells.get(5).get("source").toString()).contains("forwardPropagation")
-                .contains("// YOUR CODE STARTS HERE (≈ 4 lines)");
+        assertThat(cells).hasSize(2 + 2 + 3 * 8);   // title, setup; the given sigmoid; each function's three cells
+        assertThat(cells.get(11).get("id").asText()).isEqualTo("two-layer-03-code");
+        assertThat(cells.get(11).get("source").toString()).contains("Cache forwardPropagation(Matrix X")
+                .contains("// YOUR CODE STARTS HERE (≈ 4 lines)").contains("Matrix Z1 = null;");
+        assertThat(cells.get(12).get("source").get(0).asText()).isEqualTo("check(\"forward_propagation\");");
+        assertThat(new ObjectMapper().readTree(key.toFile()).get("cells").get(11).get("source").toString())
+                .contains("Matrix Z1 = W1.dot(X).plus(b1);");
     }
 
     @Test

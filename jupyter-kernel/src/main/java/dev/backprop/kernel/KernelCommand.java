@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * Jupyter kernel, "Java (Backprop Workshop)", made known to Jupyter (or forgotten).
  */
 @Command(name = "kernel", description = "Installs or removes the Jupyter kernel \"" + WorkshopKernel.DISPLAY_NAME + "\" ("
-                + WorkshopKernel.NAME + "), in which the lesson notebooks run.",
+                + WorkshopKernel.NAME + "), in which the lesson notebooks and the exercise worksheets run.",
         subcommands = {KernelCommand.Install.class, KernelCommand.Remove.class})
 public final class KernelCommand implements Runnable {
 
@@ -65,7 +65,8 @@ public final class KernelCommand implements Runnable {
             Path kernels = Location.kernels(location);
             try {
                 Path dir = Kernelspec.install(kernels,
-                        Kernelspec.kernelJson(Kernelspec.currentJava(), Kernelspec.currentClasspath()));
+                        Kernelspec.kernelJson(Kernelspec.currentJava(), Kernelspec.currentClasspath(),
+                                Kernelspec.currentExercises()));
                 spec.commandLine().getOut().println("installed the kernel " + WorkshopKernel.NAME + " (\""
                         + WorkshopKernel.DISPLAY_NAME + "\") in " + dir);
                 return 0;

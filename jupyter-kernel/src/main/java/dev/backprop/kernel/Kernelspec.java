@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  */
 final class Kernelspec {
 
+    /** The system property the exercises' workspace is read from ({@code dev.backprop.exercises.Workspace}). */
+    static final String EXERCISES_DIR = "backprop.exercises.dir";
+
     private Kernelspec() {
     }
 
@@ -53,13 +56,20 @@ final class Kernelspec {
         return data.resolve("kernels");
     }
 
-    /** The contents of {@code kernel.json}: start {@link KernelMain} with {@code java} on {@code classpath}. */
-    static String kernelJson(Path java, List<Path> classpath) {
+    /**
+     * The contents of {@code kernel.json}: start {@link KernelMain} with {@code java} on {@code classpath}; with
+     * {@code exercises} (the exercises module's folder, or null) passed on as {@code backprop.exercises.dir}, so that
+     * a worksheet's grader finds the exercise sources from whatever folder Jupyter starts the kernel in.
+     */
+    static String kernelJson(Path java, List<Path> classpath, Path exercises) {
         // --add-modules: the fast CPU backend (module cpu-fast) uses the Vector API, an incubator module in JDK 17
         List<String> argv = new ArrayList<>(List.of(java.toString(), "--add-modules=jdk.incubator.vector",
                 "-Djava.awt.headless=true", "-XX:+UseSerialGC",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
-                classpath.stream().map(p -> p.toAbsolutePath().toString())
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        if (exercises != null) {
+            argv.add("-D" + EXERCISES_DIR + "=" + exercises.toAbsolutePath());
+        }
+        argv.addAll(List.of("-cp", classpath.stream().map(p -> p.toAbsolutePath().toString())
                         .collect(Collectors.joining(File.pathSeparator)),
                 KernelMain.class.getName(), "{connection_file}"));
         Map<String, Object> spec = new LinkedHashMap<>();
@@ -70,6 +80,12 @@ final class Kernelspec {
         spec.put("env", Map.of());
         spec.put("metadata", Map.of());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+
+    /** The exercises module's folder this JVM was given ({@code ./workshop} gives it), or null. */
+    static Path currentExercises() {
+        String dir = System.getProperty(EXERCISES_DIR);
+        return dir == null ? null : Path.of(dir);
     }
 
     /** This JVM's class path, entry by entry. */

@@ -1,5 +1,6 @@
 package dev.backprop.kernel;
 
+import dev.backprop.exercises.notebook.NotebookSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
  * class path. A cell's printed lines go to its stdout/stderr outputs, a chart it shows (or a chart it ends with) to
  * an {@code image/png} output, a value it ends with to text as {@code toString()} writes it (a {@code Matrix} prints as
  * numpy does), and an exception to an error naming the line of the cell. Built on JJava's {@link BaseKernel}, which
- * speaks the Jupyter protocol.
+ * speaks the Jupyter protocol. In an exercise worksheet, {@code check("function")} grades the methods the notebook's
+ * cells declared, which the kernel tells the grader ({@link NotebookMethods}).
  */
 public final class WorkshopKernel extends BaseKernel {
 
@@ -53,6 +55,7 @@ public final class WorkshopKernel extends BaseKernel {
     private final CellExecutionControl control;
     private final JShell jshell;
     private final SourceCodeAnalysis analysis;
+    private final NotebookMethods methods;
 
     private WorkshopKernel(KernelIO io, Renderer renderer, CellExecutionControl control) {
         super(NAME, version(), new LanguageInfo.Builder("java").version(Runtime.version().toString())
@@ -79,6 +82,9 @@ public final class WorkshopKernel extends BaseKernel {
         // the same class path this JVM runs on: the engine, the lessons, their libraries (loaded once, by this JVM)
         jshell.addToClasspath(System.getProperty("java.class.path"));
         ChartRendering.register(renderer);
+        // a worksheet's check("function") grades the methods this notebook's cells declare
+        this.methods = new NotebookMethods(jshell);
+        NotebookSources.use(methods);
     }
 
     /** A kernel, not yet connected: {@link KernelMain} connects it to Jupyter; tests call {@link #eval} directly. */
@@ -232,6 +238,7 @@ public final class WorkshopKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        NotebookSources.stopUsing(methods);
         control.interrupt();
         super.onShutdown(isRestarting);
         jshell.close();

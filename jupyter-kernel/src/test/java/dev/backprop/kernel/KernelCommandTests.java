@@ -50,6 +50,22 @@ class KernelCommandTests {
     }
 
     @Test
+    void theKernelspecPassesOnTheExercisesFolderSoThatWorksheetsAreGradedFromAnyFolder() {
+        Path java = Path.of("/jdk/bin/java");
+        List<Path> classpath = List.of(Path.of("/w/a.jar"));
+
+        String with = Kernelspec.kernelJson(java, classpath, Path.of("/w/exercises"));
+        String without = Kernelspec.kernelJson(java, classpath, null);
+
+        List<String> argv = JsonParser.parseString(with).getAsJsonObject().getAsJsonArray("argv").asList().stream()
+                .map(e -> e.getAsString()).toList();
+        assertThat(argv).contains("-Dbackprop.exercises.dir=/w/exercises");
+        assertThat(argv.indexOf("-Dbackprop.exercises.dir=/w/exercises")).as("a JVM option, before the class")
+                .isLessThan(argv.indexOf("dev.backprop.kernel.KernelMain"));
+        assertThat(without).doesNotContain("backprop.exercises.dir");
+    }
+
+    @Test
     void removeDeletesTheKernelspecAndSaysWhenThereIsNone(@TempDir Path prefix) {
         run("install", "--prefix", prefix.toString());
         Path kernels = prefix.resolve("share/jupyter/kernels");

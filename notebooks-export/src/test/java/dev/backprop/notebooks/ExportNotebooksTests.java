@@ -3,8 +3,11 @@ package dev.backprop.notebooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.backprop.exercises.ExerciseSet;
+import dev.backprop.exercises.sets.Sets;
 import dev.backprop.lessons.Lesson;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,6 +62,53 @@ class ExportNotebooksTests {
         assertThat(options.lessons()).isEqualTo(CATALOG);
         assertThat(options.out).isEqualTo(Path.of("notebooks"));
         assertThat(parse("all", "short").lessons()).isEqualTo(CATALOG);
+    }
+
+    @Test
+    void withEveryLessonTheWorksheetsAndAnswerKeysAreWrittenTooButNotWithSomeLessons(@TempDir Path dir)
+            throws Exception {
+        List<ExerciseSet> evaluation = List.of(Sets.find("evaluation"));
+        System.setProperty("backprop.exercises.dir", Path.of("../exercises").toAbsolutePath().normalize().toString());
+        try {
+            Result every = exportWithWorksheets(evaluation, "--out", dir.resolve("every").toString());
+            Result some = exportWithWorksheets(evaluation, "--out", dir.resolve("some").toString(), "short");
+
+            assertThat(every.exitCode()).as(every.err()).isZero();
+            assertThat(every.out()).contains("worksheets" + File.separator + "08-evaluation.ipynb (",
+                    "answer-keys" + File.separator + "08-evaluation.ipynb (");
+            try (Stream<Path> files = Files.walk(dir.resolve("every"))) {
+                assertThat(files.filter(Files::isRegularFile).map(f -> dir.resolve("every").relativize(f).toString())
+                        .sorted()).containsExactly("42-short.ipynb", "answer-keys/08-evaluation.ipynb",
+                        "worksheets/08-evaluation.ipynb");
+            }
+            assertThat(some.exitCode()).isZero();
+            assertThat(dir.resolve("some/worksheets")).doesNotExist();
+        } finally {
+            System.clearProperty("backprop.exercises.dir");
+        }
+    }
+
+    @Test
+    void aWorksheetThatCannotBeWrittenIsReportedInOneLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("answer-keys/08-evaluation.ipynb/a-folder-in-the-way"));
+        System.setProperty("backprop.exercises.dir", Path.of("../exercises").toAbsolutePath().normalize().toString());
+        try {
+            Result result = exportWithWorksheets(List.of(Sets.find("evaluation")), "--out", dir.toString(), "all");
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).startsWith("workshop: worksheet evaluation failed, no notebook written: ")
+                    .contains("is a directory").hasLineCount(1);
+        } finally {
+            System.clearProperty("backprop.exercises.dir");
+        }
+    }
+
+    private static Result exportWithWorksheets(List<ExerciseSet> sets, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ExportNotebooks.execute(args, List.of(new ShortLesson()), sets,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.backprop.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backprop.exercises.WorksheetNotebook;
+import dev.backprop.exercises.sets.Sets;
 import dev.backprop.lessons.Lesson;
 import dev.backprop.lessons.LessonSource;
 import dev.backprop.lessons.LessonSource.StepSource;
@@ -27,8 +29,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every workshop lesson exported twice with {@code ./workshop notebooks}: each notebook is valid nbformat 4.5, shows
- * the lesson's own step sources with their outputs, and the second export is byte for byte the first.
+ * Every workshop lesson and every exercise set's worksheet exported twice with {@code ./workshop notebooks}: each
+ * notebook is valid nbformat 4.5, a lesson's shows its own step sources with their outputs, and the second export is
+ * byte for byte the first.
  */
 class ExportedLessonsTests {
 
@@ -38,13 +41,19 @@ class ExportedLessonsTests {
     static Path second;
 
     @BeforeAll
-    static void exportEveryLessonTwice() {
-        for (Path dir : List.of(first, second)) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = ExportNotebooks.execute(new String[] {"--out", dir.toString()}, Lessons.all(),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(code).as("exit code; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
+    static void exportEveryLessonAndWorksheetTwice() {
+        // the exercise sources, which ./workshop finds through this property
+        System.setProperty("backprop.exercises.dir", Path.of("../exercises").toAbsolutePath().normalize().toString());
+        try {
+            for (Path dir : List.of(first, second)) {
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code = ExportNotebooks.execute(new String[] {"--out", dir.toString()}, Lessons.all(), Sets.all(),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+                assertThat(code).as("exit code; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
+            }
+        } finally {
+            System.clearProperty("backprop.exercises.dir");
         }
     }
 
@@ -52,13 +61,39 @@ class ExportedLessonsTests {
         return Lessons.all().stream().map(Arguments::of);
     }
 
+    /** Each set's worksheet and answer key, as {@code worksheets/01-activations.ipynb}. */
+    static Stream<String> worksheets() {
+        return Stream.of(WorksheetFiles.WORKSHEETS, WorksheetFiles.ANSWER_KEYS)
+                .flatMap(dir -> Sets.all().stream().map(set -> dir + "/" + WorksheetNotebook.fileName(set)));
+    }
+
     @Test
     void writesOneNotebookPerLessonNamedByNumberAndName() throws Exception {
         try (Stream<Path> files = Files.list(first)) {
-            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+            assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted())
                     .containsExactlyElementsOf(Lessons.all().stream().map(LessonNotebook::fileName).sorted().toList())
                     .contains("01-tensors.ipynb", "05-planar.ipynb");
         }
+    }
+
+    @Test
+    void writesEachSetsWorksheetAndAnswerKeyBesideTheLessons() throws Exception {
+        for (String dir : List.of("worksheets", "answer-keys")) {
+            try (Stream<Path> files = Files.list(first.resolve(dir))) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted()).as(dir)
+                        .hasSize(Sets.all().size()).startsWith("01-activations.ipynb", "02-two-layer.ipynb");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("worksheets")
+    void aWorksheetIsValidNbformat45SavedAsJupyterSavesItAndTheSameAtTheSecondExport(String name) throws Exception {
+        String worksheet = Files.readString(first.resolve(name));
+
+        assertThat(Nbformat.problems(worksheet)).isEmpty();
+        assertThat(Json.write(Nbformat.parse(worksheet)) + "\n").as("Jupyter's own layout").isEqualTo(worksheet);
+        assertThat(Files.mismatch(first.resolve(name), second.resolve(name))).as(name).isEqualTo(-1);
     }
 
     @ParameterizedTest(name = "{0}")
