@@ -135,15 +135,18 @@ public final class PlanarLesson implements Lesson {
 
         log.step("Integrate everything in nn_model", """
                 `nn_model(X, Y, n_h=4, num_iterations=10000)`: forward, cost, backward, update, 10 000 times.
-                The cost is printed every 1000 iterations, as the workshop prints it.
+                The cost is printed every 1000 iterations, as the workshop prints it. In the notebook, set `n_h`
+                to another size and run this cell and the next again: the cost curve and the decision boundary
+                follow.
                 """);
         Backend backend = log.backend();
         Matrix Xd = X.to(backend);
         Matrix Yd = Y.to(backend);
         List<Integer> iterations = new ArrayList<>();
         List<Double> costs = new ArrayList<>();
+        int n_h = 4;
         long start = System.nanoTime();
-        Parameters trained = TwoLayerNetwork.nnModel(Xd, Yd, 4, 10_000, TwoLayerNetwork.LEARNING_RATE, 100,
+        Parameters trained = TwoLayerNetwork.nnModel(Xd, Yd, n_h, 10_000, TwoLayerNetwork.LEARNING_RATE, 100,
                 (i, c) -> {
                     iterations.add(i);
                     costs.add(c);
@@ -153,8 +156,8 @@ public final class PlanarLesson implements Lesson {
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
         log.elapsed("10000 iterations on " + backend.name(), seconds);
-        log.plot("cost-curve", Charts.costCurve("Cost of the two-layer network (n_h = 4, learning rate 1.2)",
-                iterations, costs));
+        log.plot("cost-curve", Charts.costCurve("Cost of the two-layer network (n_h = " + n_h
+                + ", learning rate 1.2)", iterations, costs));
 
         log.step("Predictions", """
                 `predict(parameters, X)`: class 1 where $A^{[2]} > 0.5$. The decision boundary now follows the
@@ -164,7 +167,7 @@ public final class PlanarLesson implements Lesson {
         double accuracy = TwoLayerNetwork.accuracy(predictions, Yd);
         log.printf("Accuracy: %.0f%%", accuracy);
         Parameters boundaryModel = trained;
-        log.plot("decision-boundary", Charts.decisionBoundary("Decision boundary for hidden layer size 4", X, Y,
+        log.plot("decision-boundary", Charts.decisionBoundary("Decision boundary for hidden layer size " + n_h, X, Y,
                 grid -> TwoLayerNetwork.forwardPropagation(grid.to(backend), boundaryModel).A2().to(grid.backend())));
 
         log.step("Tuning hidden layer size", """
@@ -172,11 +175,12 @@ public final class PlanarLesson implements Lesson {
                 fit the training data better, until they start to fit its noise; around 5 units is enough here.
                 """);
         List<XYChart> panels = new ArrayList<>();
-        for (int n_h : new int[] {1, 2, 3, 4, 5, 20, 50}) {
-            Parameters p = TwoLayerNetwork.nnModel(Xd, Yd, n_h, 5000, TwoLayerNetwork.LEARNING_RATE, 0, (i, c) -> { });
+        for (int hidden : new int[] {1, 2, 3, 4, 5, 20, 50}) {
+            Parameters p = TwoLayerNetwork.nnModel(Xd, Yd, hidden, 5000, TwoLayerNetwork.LEARNING_RATE, 0,
+                    (i, c) -> { });
             double acc = TwoLayerNetwork.accuracy(TwoLayerNetwork.predict(p, Xd), Yd);
-            log.printf("Accuracy for %d hidden units: %.2f %%", n_h, acc);
-            panels.add(Charts.decisionBoundary(String.format("n_h = %d: accuracy %.1f %%", n_h, acc), X, Y,
+            log.printf("Accuracy for %d hidden units: %.2f %%", hidden, acc);
+            panels.add(Charts.decisionBoundary(String.format("n_h = %d: accuracy %.1f %%", hidden, acc), X, Y,
                     grid -> TwoLayerNetwork.forwardPropagation(grid.to(backend), p).A2().to(grid.backend()),
                     ChartGrid.panelWidth(3), 260));
         }
