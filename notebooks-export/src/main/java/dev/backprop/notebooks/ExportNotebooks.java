@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "the workshop's kernel, DIR/worksheets/NN-set.ipynb, and its answer key, "
                 + "DIR/answer-keys/NN-set.ipynb.",
         footer = {"", "Examples:", "  ./workshop notebooks", "  ./workshop notebooks planar 3 --out /tmp/nb",
-            "  ./workshop notebooks --html    (needs: apt-get install jupyter-nbconvert libjs-mathjax)",
+            "  ./workshop notebooks --html", "      (needs: apt-get install jupyter-nbconvert libjs-mathjax)",
             "Notebooks and worksheets run in the kernel \"Java (Backprop Workshop)\":",
             "  ./workshop kernel install"})
 public final class ExportNotebooks implements Callable<Integer> {
