@@ -12,8 +12,8 @@ Each line: {"impl": ..., "bench": ..., "threads": ..., ... , "seconds": s}. matm
 product over about 0.4 s after a warm-up, in the forms A·B, A·Bᵀ and Aᵀ·B (a transposed operand is a view, as in
 the workshop's np.dot(dZ2, A1.T)). planar: the workshop's nn_model, 10 000 iterations, its cost computed every iteration
 (as the workshop's loop and the Java one do). mlp: one epoch of 784-128-10 (ReLU, softmax, cross-entropy), batch 64, 60 000 random examples;
-numpy written as the DLS assignments write it (examples as columns, dA_prev for every layer), PyTorch as a student
-would write it (nn.Sequential, autograd, optim.SGD, examples as rows).
+numpy written as the DLS assignments write it (examples as columns), without dA0 = W1ᵀ·dZ1 and with the cost of
+every batch, as the Java side's Sequential.fit and PyTorch have them; PyTorch as a student would write it (nn.Sequential, autograd, optim.SGD, examples as rows).
 """
 import argparse
 import json
@@ -100,6 +100,7 @@ def numpy_mlp(threads):
             Z2 = np.dot(W2, A1) + b2
             E = np.exp(Z2 - np.max(Z2, axis=0, keepdims=True))
             A2 = E / np.sum(E, axis=0, keepdims=True)
+            cost = -np.sum(Yb * np.log(A2)) / m  # noqa: F841  (computed, as every batch's cost is on the other sides)
             dZ2 = A2 - Yb
             dW2 = (1 / m) * np.dot(dZ2, A1.T)
             db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)
@@ -107,7 +108,7 @@ def numpy_mlp(threads):
             dZ1 = dA1 * (Z1 > 0)
             dW1 = (1 / m) * np.dot(dZ1, Xb.T)
             db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
-            np.dot(W1.T, dZ1)  # dA0: DLS's linear_backward computes dA_prev for every layer, as the Java one does
+            # no dA0 = W1.T · dZ1: Sequential, like PyTorch, skips the input's gradient
             W1, b1 = W1 - LEARNING_RATE * dW1, b1 - LEARNING_RATE * db1
             W2, b2 = W2 - LEARNING_RATE * dW2, b2 - LEARNING_RATE * db2
         return W1, b1, W2, b2

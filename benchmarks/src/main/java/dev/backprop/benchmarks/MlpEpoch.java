@@ -2,22 +2,21 @@ package dev.backprop.benchmarks;
 
 import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Softmax;
+import dev.backprop.core.init.Initializer;
+import dev.backprop.core.layer.Dense;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.Backends;
 import dev.backprop.core.matrix.Matrix;
-import dev.backprop.core.model.DeepNetwork;
-import dev.backprop.core.model.DeepNetwork.Architecture;
-import dev.backprop.core.model.DeepNetwork.DeepCaches;
-import dev.backprop.core.model.DeepNetwork.DeepGradients;
-import dev.backprop.core.model.DeepNetwork.DeepParameters;
-import dev.backprop.core.model.DeepNetwork.Initialization;
+import dev.backprop.core.optim.GradientDescent;
+import dev.backprop.core.train.Sequential;
 import java.util.SplittableRandom;
 
 /**
  * One epoch of mini-batch gradient descent for an MLP 784-128-10 (ReLU, softmax, categorical cross-entropy) on
- * random data shaped like MNIST, X (784, 60 000) and one-hot Y (10, 60 000), batches of 64 columns, driven from
- * here with the {@code DeepNetwork} functions: for each batch, {@code X[:, k:k+64]}, forward, backward, update.
+ * random data shaped like MNIST, X (784, 60 000) and one-hot Y (10, 60 000), batches of 64 consecutive columns:
+ * {@code Sequential.fit} with the training toolkit's loop, as PyTorch's side trains {@code nn.Sequential} (which
+ * computes no ∂J/∂X either).
  */
 public final class MlpEpoch {
 
@@ -28,11 +27,12 @@ public final class MlpEpoch {
     static final int BATCH = 64;
     static final double LEARNING_RATE = 0.1;
 
-    final Architecture architecture = Architecture.of(new int[] {N_X, N_H, N_Y}, new Relu(), new Softmax(),
-            new CategoricalCrossEntropy());
+    final Sequential model = Sequential.of(
+                    new Dense(N_H, new Relu(), Initializer.he()),
+                    new Dense(N_Y, new Softmax(), Initializer.he()))
+            .compile(new CategoricalCrossEntropy(), new GradientDescent(LEARNING_RATE));
     final Matrix X;
     final Matrix Y;
-    DeepParameters parameters;
 
     /**
      * Random data (X uniform in [−1, 1), uniformly drawn classes) moved to {@code backend} as the MNIST loader hands
@@ -50,24 +50,12 @@ public final class MlpEpoch {
         }
         X = Matrix.wrap(Backends.cpu(), N_X, M, x).to(backend);
         Y = Matrix.wrap(Backends.cpu(), N_Y, M, y).to(backend);
-        parameters = DeepNetwork.initializeParametersDeep(architecture, Initialization.HE, 3).to(backend);
+        model.build(N_X, 3);
+        model.setParameters(model.parameters().stream().map(p -> p.to(backend)).toList());
     }
 
-    /** One pass over the 60 000 examples; returns the last batch's cost. */
+    /** One pass over the 60 000 examples; returns the epoch's mean cost. */
     double epoch() {
-        double cost = Double.NaN;
-        for (int k = 0; k < M; k += BATCH) {
-            int end = Math.min(M, k + BATCH);
-            Matrix Xb = X.columns(k, end);
-            Matrix Yb = Y.columns(k, end);
-            DeepCaches caches = DeepNetwork.lModelForward(Xb, parameters, architecture.activations());
-            Matrix AL = caches.AL();
-            DeepGradients grads = DeepNetwork.lModelBackward(AL, Yb, caches, architecture.loss());
-            parameters = DeepNetwork.updateParameters(parameters, grads, LEARNING_RATE);
-            if (end == M) {
-                cost = DeepNetwork.computeCost(AL, Yb, architecture.loss());
-            }
-        }
-        return cost;
+        return model.fit(X, Y, 1, BATCH).last("loss");
     }
 }

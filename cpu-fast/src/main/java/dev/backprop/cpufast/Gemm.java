@@ -1,17 +1,11 @@
 package dev.backprop.cpufast;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The matrix multiply C = op(A)·op(B) in fp64, as fast as this project gets it on a CPU: packing, cache blocking, a
- * register-tiled SIMD micro-kernel and one slice of C per core (the GotoBLAS / BLIS design).
+ * register-tiled SIMD micro-kernel and one slice of C per core (on {@link SpinningWorkers}): the GotoBLAS / BLIS design.
  *
  * <pre>
  * C (n, m) = op(A) (n, k) · op(B) (k, m), row-major, C freshly zeroed.
@@ -25,7 +19,11 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  *
  * Packing is also how a transposed operand is read without materialising its transpose: the packing loops take
- * the strides, and the micro-kernel only ever sees contiguous panels.
+ * the strides. op(A) is read in place instead when its stride is not a multiple of 4 KiB (512 doubles): the
+ * micro-kernel then takes the strides itself, and the packing of A, which costs as much as the arithmetic when B has
+ * few columns (the MLP's W1·X, 128×784 by 784×64), is gone. At a multiple of 4 KiB the rows of a panel would share
+ * the same L1 sets, so those are packed. (B in place was slower: its micro-panel, read again for every row panel,
+ * stays in L1 only when packed.)
  *
  * <p>Departure from the reference: the sums are formed in a different order and with fused multiply-adds, so an
  * element can differ from {@code CpuBackend}'s in its last bits (the contract suite's tolerance covers it).
@@ -47,12 +45,6 @@ final class Gemm {
     static final int NC = 2048;
     /** At least this many multiply-adds (128³) before the product is split across threads. */
     static final long PARALLEL = 1 << 21;
-
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "backprop-gemm");
-        t.setDaemon(true);
-        return t;
-    });
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -84,32 +76,17 @@ final class Gemm {
         int length = byColumns ? m : n;
         int tiles = (length + unit - 1) / unit;
         parts = Math.min(parts, tiles);
-        List<Future<?>> futures = new ArrayList<>();
+        Runnable[] slices = new Runnable[parts];
         int from = 0;
         for (int t = 0; t < parts; t++) {
             int to = t == parts - 1 ? length : Math.min(length, (int) ((long) tiles * (t + 1) / parts) * unit);
             int f = from;
-            Runnable slice = byColumns
+            slices[t] = byColumns
                     ? () -> blocked(A, ars, acs, B, brs, bcs, C, n, k, m, 0, n, f, to)
                     : () -> blocked(A, ars, acs, B, brs, bcs, C, n, k, m, f, to, 0, m);
-            if (t == parts - 1) {
-                slice.run();
-            } else {
-                futures.add(POOL.submit(slice));
-            }
             from = to;
         }
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("matmul: interrupted while waiting for a worker thread", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("matmul (" + n + ", " + k + ")·(" + k + ", " + m + "): a worker failed",
-                        e.getCause());
-            }
-        }
+        SpinningWorkers.run("matmul (" + n + ", " + k + ")·(" + k + ", " + m + ")", slices);
     }
 
     /** C[i0:i1, j0:j1] += op(A)[i0:i1, :]·op(B)[:, j0:j1], packed and blocked. */
@@ -118,6 +95,10 @@ final class Gemm {
         Buffers buffers = BUFFERS.get();
         double[] pa = buffers.packedA;
         double[] pb = buffers.packedB;
+        // the stride between the numbers a row panel of op(A) reads at one depth (as stored) or between depths
+        // (transposed)
+        int strideA = acs == 1 ? ars : ars == 1 ? acs : 0;
+        boolean aInPlace = strideA % 512 != 0;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             int panelsB = (nc + NR - 1) / NR;
@@ -127,15 +108,27 @@ final class Gemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int panelsA = (mc + MR - 1) / MR;
-                    packA(A, ars, acs, pa, ic, mc, pc, kc);
+                    if (!aInPlace) {
+                        packA(A, ars, acs, pa, ic, mc, pc, kc);
+                    }
                     for (int jr = 0; jr < panelsB; jr++) {
                         int col = jc + jr * NR;
                         int w = Math.min(NR, jc + nc - col);
+                        int bo = jr * kc * NR;
                         for (int ir = 0; ir < panelsA; ir++) {
                             int row = ic + ir * MR;
                             int h = Math.min(MR, ic + mc - row);
-                            microKernel(pa, ir * kc * MR, pb, jr * kc * NR, kc, C, row * m + col, m, h, w,
-                                    buffers.tile);
+                            int co = row * m + col;
+                            if (!aInPlace) {
+                                microKernel(pa, ir * kc * MR, MR, 1, pb, bo, kc, C, co, m, h, w, buffers.tile);
+                            } else if (h == MR) {
+                                microKernel(A, row * ars + pc * acs, acs, ars, pb, bo, kc, C, co, m, h, w,
+                                        buffers.tile);
+                            } else {
+                                // the last rows, fewer than MR: packed with zeros below, so no row past op(A) is read
+                                packA(A, ars, acs, pa, row, h, pc, kc);
+                                microKernel(pa, 0, MR, 1, pb, bo, kc, C, co, m, h, w, buffers.tile);
+                            }
                         }
                     }
                 }
@@ -150,27 +143,18 @@ final class Gemm {
             int col = jc + jr * NR;
             int w = Math.min(NR, jc + nc - col);
             int base = jr * kc * NR;
-            if (bcs == 1) {
-                for (int p = 0; p < kc; p++) {
-                    int src = (pc + p) * brs + col;
-                    int dst = base + p * NR;
+            for (int p = 0; p < kc; p++) {
+                int src = (pc + p) * brs + col * bcs;
+                int dst = base + p * NR;
+                if (bcs == 1) {
                     System.arraycopy(B, src, packed, dst, w);
-                    for (int jj = w; jj < NR; jj++) {
-                        packed[dst + jj] = 0.0;
+                } else {
+                    for (int jj = 0; jj < w; jj++) {
+                        packed[dst + jj] = B[src + jj * bcs];
                     }
                 }
-            } else {
-                for (int jj = 0; jj < NR; jj++) {
-                    if (jj < w) {
-                        int src = (col + jj) * bcs + pc * brs;
-                        for (int p = 0; p < kc; p++) {
-                            packed[base + p * NR + jj] = B[src + p * brs];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            packed[base + p * NR + jj] = 0.0;
-                        }
-                    }
+                for (int jj = w; jj < NR; jj++) {
+                    packed[dst + jj] = 0.0;
                 }
             }
         }
@@ -183,26 +167,11 @@ final class Gemm {
             int row = ic + ir * MR;
             int h = Math.min(MR, ic + mc - row);
             int base = ir * kc * MR;
-            if (ars == 1) {
-                for (int p = 0; p < kc; p++) {
-                    int src = (pc + p) * acs + row;
-                    int dst = base + p * MR;
-                    for (int r = 0; r < MR; r++) {
-                        packed[dst + r] = r < h ? A[src + r] : 0.0;
-                    }
-                }
-            } else {
+            for (int p = 0; p < kc; p++) {
+                int src = row * ars + (pc + p) * acs;
+                int dst = base + p * MR;
                 for (int r = 0; r < MR; r++) {
-                    if (r < h) {
-                        int src = (row + r) * ars + pc * acs;
-                        for (int p = 0; p < kc; p++) {
-                            packed[base + p * MR + r] = A[src + p * acs];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            packed[base + p * MR + r] = 0.0;
-                        }
-                    }
+                    packed[dst + r] = r < h ? A[src + r * ars] : 0.0;
                 }
             }
         }
@@ -210,10 +179,11 @@ final class Gemm {
 
     /**
      * C[row:row+h, col:col+w] += Σ_p a[p][0:MR] ⊗ b[p][0:NR]: KC rank-1 updates of an MR×NR tile held in registers
-     * (two vectors per row), then one pass over C. A tile cut by the edge of C goes through {@code tile}.
+     * (two vectors per row), then one pass over C. a[p][r] is {@code a[ao + p·ds + r·rs]}: a packed panel (ds = MR,
+     * rs = 1) or op(A) in place. A tile cut by the edge of C goes through {@code tile}.
      */
-    private static void microKernel(double[] a, int ao, double[] b, int bo, int kc, double[] C, int co, int ldc,
-                                    int h, int w, double[] tile) {
+    private static void microKernel(double[] a, int ao, int ds, int rs, double[] b, int bo, int kc, double[] C,
+                                    int co, int ldc, int h, int w, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -229,23 +199,23 @@ final class Gemm {
         for (int p = 0; p < kc; p++) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bo + p * NR);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bo + p * NR + L);
-            int ap = ao + p * MR;
+            int ap = ao + p * ds;
             DoubleVector x = DoubleVector.broadcast(S, a[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[ap + 1]);
+            x = DoubleVector.broadcast(S, a[ap + rs]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[ap + 2]);
+            x = DoubleVector.broadcast(S, a[ap + 2 * rs]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[ap + 3]);
+            x = DoubleVector.broadcast(S, a[ap + 3 * rs]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, a[ap + 4]);
+            x = DoubleVector.broadcast(S, a[ap + 4 * rs]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, a[ap + 5]);
+            x = DoubleVector.broadcast(S, a[ap + 5 * rs]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The packed product against the reference loop at shapes that cross every block edge (MR, NR, KC = 256,
- * MC = 96, NC = 2048), on one thread and split across three, in all four transpose forms.
+ * MC = 96, NC = 2048), on one thread and split across three, in all four transpose forms, with op(A) read in place
+ * and, where its stride is a multiple of 512 (k = 512 as stored, n = 512 transposed), packed.
  */
 class GemmTests {
 
@@ -21,6 +22,11 @@ class GemmTests {
         "200, 520, 130, 3",
         "13, 600, 2100, 2",
         "2100, 40, 9, 3",
+        "128, 784, 64, 1",
+        "70, 512, 40, 2",
+        "512, 100, 30, 1",
+        "30, 100, 512, 2",
+        "64, 64, 64, 1",
     })
     void everyFormMatchesTheReferenceLoop(int n, int k, int m, int threads) {
         Random random = new Random(n * 31L + k * 7L + m);

@@ -68,7 +68,7 @@ public final class Dense extends LinearUnits {
     }
 
     @Override
-    public Matrix backward(Matrix dA) {
+    Matrix dZ(Matrix dA) {
         if (Z == null) {
             throw new IllegalStateException("dense: backward before forward");
         }
@@ -77,7 +77,7 @@ public final class Dense extends LinearUnits {
                     + " but A has shape " + A.shape().compact());
         }
         // dZ = dA ⊙ g′(Z)
-        return backwardFromZ(activation.backward(dA, Z, A));
+        return activation.backward(dA, Z, A);
     }
 
     /**
@@ -86,6 +86,11 @@ public final class Dense extends LinearUnits {
      */
     public Matrix backwardFromZ(Matrix dZ) {
         return linearBackward(dZ);
+    }
+
+    /** {@link #backwardFromZ} without dA_prev, for a one-layer model (see {@link #backwardToParameters}). */
+    public void backwardFromZToParameters(Matrix dZ) {
+        linearGradients(dZ);
     }
 
     /** The activation g. */

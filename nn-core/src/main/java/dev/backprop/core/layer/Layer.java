@@ -27,6 +27,15 @@ public interface Layer {
     /** dA_prev from dA, after a training-mode {@link #forward}; keeps the parameters' gradients. */
     Matrix backward(Matrix dA);
 
+    /**
+     * {@link #backward} for the first layer, without dA_prev: there dA_prev would be ∂J/∂X, which nothing uses, so
+     * only the parameters' gradients are kept (Keras and PyTorch skip it too; DLS's {@code L_model_backward} does
+     * compute dA0). By default, {@link #backward} with its result dropped.
+     */
+    default void backwardToParameters(Matrix dA) {
+        backward(dA);
+    }
+
     /** The parameters (W, b for a dense layer), in the order the optimizer sees them; none by default. */
     default List<Matrix> parameters() {
         return List.of();

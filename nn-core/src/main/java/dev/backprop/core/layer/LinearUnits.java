@@ -29,15 +29,33 @@ abstract class LinearUnits implements Layer {
         this.units = units;
     }
 
+    /** dZ from dA: the layer's own activation step, after a training-mode forward. */
+    abstract Matrix dZ(Matrix dA);
+
+    @Override
+    public final Matrix backward(Matrix dA) {
+        return linearBackward(dZ(dA));
+    }
+
+    @Override
+    public final void backwardToParameters(Matrix dA) {
+        linearGradients(dZ(dA));
+    }
+
     /** dW, db from dZ (kept for the optimizer), and dA_prev returned. */
     Matrix linearBackward(Matrix dZ) {
+        linearGradients(dZ);
+        // dA_prev = Wᵀ · dZ
+        return W.T().dot(dZ);
+    }
+
+    /** dW, db from dZ, kept for the optimizer. */
+    void linearGradients(Matrix dZ) {
         int m = A_prev.cols();
         // dW = (1/m) dZ · A_prevᵀ
         dW = dZ.dot(A_prev.T()).times(1.0 / m);
         // db = (1/m) Σ_columns dZ
         db = dZ.sum(1).times(1.0 / m);
-        // dA_prev = Wᵀ · dZ
-        return W.T().dot(dZ);
     }
 
     @Override

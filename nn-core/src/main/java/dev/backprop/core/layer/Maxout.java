@@ -74,12 +74,11 @@ public final class Maxout extends LinearUnits {
     }
 
     @Override
-    public Matrix backward(Matrix dA) {
+    Matrix dZ(Matrix dA) {
         if (Z == null) {
             throw new IllegalStateException("maxout: backward before forward");
         }
-        Matrix dZ = maxBackward(dA, Z, A);
-        return linearBackward(dZ);
+        return maxBackward(dA, Z, A);
     }
 
     /** A = max(Z₁, ..., Z_k) for stacked Z (k·n, m): the layer's activation alone. */

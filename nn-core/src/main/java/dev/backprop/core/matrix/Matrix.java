@@ -164,6 +164,10 @@ public final class Matrix {
         if (i < 0 || i >= rows() || j < 0 || j >= cols()) {
             throw new IndexOutOfBoundsException("get: index (" + i + "," + j + ") is out of bounds for shape " + shape.compact());
         }
+        if (backend.storesHostArrays()) {
+            // a transposed view's storage is the (cols, rows) original
+            return ((double[]) storage)[transposed ? j * rows() + i : i * cols() + j];
+        }
         return toArray()[i * cols() + j];
     }
 
@@ -565,12 +569,21 @@ public final class Matrix {
 
     /** Whether every element is finite (no NaN, no ±∞). */
     public boolean isFinite() {
-        for (double v : toArray()) {
-            if (!Double.isFinite(v)) {
-                return false;
+        return firstNonFinite() < 0;
+    }
+
+    /**
+     * The row-major index of the first NaN or ±∞, or −1 when there is none. On a CPU backend the elements are read in
+     * place, so checking a 376 MB training set costs no second copy of it.
+     */
+    public int firstNonFinite() {
+        double[] a = backend.storesHostArrays() && !transposed ? (double[]) storage : toArray();
+        for (int k = 0; k < a.length; k++) {
+            if (!Double.isFinite(a[k])) {
+                return k;
             }
         }
-        return true;
+        return -1;
     }
 
     /** Same shape and every element equal (NaN equals NaN here), on whatever backend. */

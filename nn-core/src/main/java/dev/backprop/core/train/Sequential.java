@@ -32,7 +32,7 @@ import java.util.Map;
  * cost:      J = loss.cost(A^[L], Y)
  * backward:  dZ^[L] = A^[L] − Y          sigmoid + binary cross-entropy, softmax + categorical cross-entropy
  *            dA^[L] = ∂ℒ/∂A^[L]           any other output and loss
- *            dA^[l−1] = layer_l.backward(dA^[l])
+ *            dA^[l−1] = layer_l.backward(dA^[l])     for l = L … 2; layer 1 keeps dW, db only (no dA^[0] = ∂J/∂X)
  * </pre>
  * With sigmoid + binary cross-entropy and softmax + categorical cross-entropy the output's dZ is A − Y (divided by
  * the number of output rows for binary cross-entropy, which averages over them): exact, and it never vanishes when
@@ -290,8 +290,10 @@ public final class Sequential implements Trainable {
             A = layer.forward(A, true);
         }
         double cost = loss.cost(A, Y);
-        Layer last = layers.get(layers.size() - 1);
-        Matrix dA;
+        int L = layers.size();
+        Layer last = layers.get(L - 1);
+        // the first layer keeps its gradients only: its dA_prev would be ∂J/∂X, which nothing uses
+        Matrix dA = null;
         Loss unweighted = loss instanceof ClassWeightedLoss weighted ? weighted.unweighted() : loss;
         if (last instanceof Dense dense && combinesWithLoss(dense, unweighted)) {
             // dZ^[L] = A^[L] − Y
@@ -301,13 +303,25 @@ public final class Sequential implements Trainable {
                 // dZ^[L] = w_c ⊙ (A^[L] − Y), each column by its class weight
                 dZ = dZ.times(weighted.sampleWeights(Y));
             }
-            dA = dense.backwardFromZ(dZ);
+            if (L == 1) {
+                dense.backwardFromZToParameters(dZ);
+            } else {
+                dA = dense.backwardFromZ(dZ);
+            }
         } else {
             // dA^[L] = ∂ℒ/∂A^[L]
-            dA = last.backward(loss.gradient(A, Y));
+            Matrix dAL = loss.gradient(A, Y);
+            if (L == 1) {
+                last.backwardToParameters(dAL);
+            } else {
+                dA = last.backward(dAL);
+            }
         }
-        for (int l = layers.size() - 2; l >= 0; l--) {
+        for (int l = L - 2; l >= 1; l--) {
             dA = layers.get(l).backward(dA);
+        }
+        if (L >= 2) {
+            layers.get(0).backwardToParameters(dA);
         }
         List<Matrix> gradients = new ArrayList<>();
         for (Layer layer : layers) {

@@ -343,13 +343,12 @@ public final class TrainingLoop {
     }
 
     private void requireFinite(Matrix A, String what) {
-        double[] a = A.toArray();
-        for (int k = 0; k < a.length; k++) {
-            if (!Double.isFinite(a[k])) {
-                throw new IllegalArgumentException(name + ": " + what + " has " + a[k] + " at column "
-                        + (k % A.cols()) + " (row " + (k / A.cols()) + ") of " + A.shape().compact()
-                        + "; clean the data before training");
-            }
+        int k = A.firstNonFinite();
+        if (k >= 0) {
+            int i = k / A.cols();
+            int j = k % A.cols();
+            throw new IllegalArgumentException(name + ": " + what + " has " + A.get(i, j) + " at column " + j
+                    + " (row " + i + ") of " + A.shape().compact() + "; clean the data before training");
         }
     }
 
