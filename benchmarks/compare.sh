@@ -56,6 +56,12 @@ torch_run() {
 }
 python3 -c 'import numpy' 2>/dev/null || { have_numpy=false; echo "compare.sh: no numpy in python3, skipped" >&2; }
 /usr/bin/python3 -c 'import torch' 2>/dev/null || { have_torch=false; echo "compare.sh: no torch in /usr/bin/python3, skipped" >&2; }
+# Debian's torch takes its BLAS from the libblas.so.3 alternative: the reference BLAS unless OpenBLAS is installed,
+# which made PyTorch's MLP epoch 11 s instead of 1 s
+if $have_torch && ! readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 | grep -q openblas; then
+  echo "compare.sh: warning: libblas.so.3 is not OpenBLAS, so PyTorch runs on the reference BLAS;" \
+    "apt-get install libopenblas0-pthread" >&2
+fi
 numpy_run 1 0 blas
 
 for round in $(seq 1 "$rounds"); do
@@ -65,7 +71,8 @@ for round in $(seq 1 "$rounds"); do
   numpy_run 2 "$round" matmul
   torch_run 1 "$round" matmul
   torch_run 2 "$round" matmul
-  jmh PlanarBenchmark "$round" -p backend=cpu-fast -f 1 -wi 3 -i 3
+  # warm: after the JIT has compiled the vector paths and the warm-up thread has switched to them (2–4 s)
+  jmh PlanarBenchmark "$round" -p backend=cpu-fast -f 1 -wi 10 -i 3
   java_run -XX:+UseSerialGC -cp "$jar" dev.backprop.benchmarks.ColdPlanar cpu \
     | awk -v r="$round" '{printf "{\"round\": %d, \"impl\": \"java\", \"bench\": \"planar\", \"kind\": \"cold\", \"threads\": 1, \"seconds\": %s}\n", r, $3}' >> "$py"
   numpy_run 1 "$round" planar

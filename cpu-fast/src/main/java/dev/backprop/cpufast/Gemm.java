@@ -43,7 +43,10 @@ final class Gemm {
     static final int MC = 16 * MR;
     /** Columns of a packed block of B (KC×NC stays in L3). */
     static final int NC = 2048;
-    /** At least this many multiply-adds (128³) before the product is split across threads. */
+    /**
+     * More than this many multiply-adds (128³) before the product is split across threads: at 128³ two threads were
+     * slower than one (each thread's share is 30 µs, and the split costs both threads a packing of their operand).
+     */
     static final long PARALLEL = 1 << 21;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -65,7 +68,7 @@ final class Gemm {
         if (work == 0) {
             return;
         }
-        int parts = work >= PARALLEL ? Math.max(1, threads) : 1;
+        int parts = work > PARALLEL ? Math.max(1, threads) : 1;
         if (parts == 1) {
             blocked(A, ars, acs, B, brs, bcs, C, n, k, m, 0, n, 0, m);
             return;
@@ -108,8 +111,12 @@ final class Gemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int panelsA = (mc + MR - 1) / MR;
+                    int lastRow = ic + (panelsA - 1) * MR;
                     if (!aInPlace) {
                         packA(A, ars, acs, pa, ic, mc, pc, kc);
+                    } else if (ic + mc - lastRow < MR) {
+                        // the last rows, fewer than MR: packed with zeros below, so no row past op(A) is read
+                        packA(A, ars, acs, pa, lastRow, ic + mc - lastRow, pc, kc);
                     }
                     for (int jr = 0; jr < panelsB; jr++) {
                         int col = jc + jr * NR;
@@ -125,8 +132,6 @@ final class Gemm {
                                 microKernel(A, row * ars + pc * acs, acs, ars, pb, bo, kc, C, co, m, h, w,
                                         buffers.tile);
                             } else {
-                                // the last rows, fewer than MR: packed with zeros below, so no row past op(A) is read
-                                packA(A, ars, acs, pa, row, h, pc, kc);
                                 microKernel(pa, 0, MR, 1, pb, bo, kc, C, co, m, h, w, buffers.tile);
                             }
                         }
@@ -146,7 +151,10 @@ final class Gemm {
             for (int p = 0; p < kc; p++) {
                 int src = (pc + p) * brs + col * bcs;
                 int dst = base + p * NR;
-                if (bcs == 1) {
+                if (bcs == 1 && w == NR) {
+                    DoubleVector.fromArray(S, B, src).intoArray(packed, dst);
+                    DoubleVector.fromArray(S, B, src + L).intoArray(packed, dst + L);
+                } else if (bcs == 1) {
                     System.arraycopy(B, src, packed, dst, w);
                 } else {
                     for (int jj = 0; jj < w; jj++) {

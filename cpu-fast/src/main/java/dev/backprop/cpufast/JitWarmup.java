@@ -69,9 +69,13 @@ final class JitWarmup {
             vector += t1 - t0;
             scalar += t2 - t1;
             fasterInARow = vector < scalar ? fasterInARow + 1 : 0;
-            // let the program and the JIT's compiler threads go first, without pausing: a 1 ms sleep between rounds
-            // made the ~600 rounds the compiler needs take a second longer, and the program ran the twins meanwhile
-            Thread.yield();
+            try {
+                // leave the cores to the program (and to the JIT's compiler threads) between rounds: with a yield
+                // instead, this thread took a core from a 2-thread product and from the compiler for seconds
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
         // a JVM whose compiled vector code never beats the scalar twin (no SIMD unit) keeps the scalar twin
         ready = fasterInARow >= 3;
