@@ -7,7 +7,7 @@
 # PyTorch's (1 and 2 threads). Then the peak memory of training on the full 60 000 × 784 set in -Xmx1g, and the
 # table: every figure as median (min–max) over the rounds, and each ratio as the median (min–max) of the rounds'
 # ratios. Raw results stay in benchmarks/target/compare-*/. A benchmark, not a test: mvn verify never runs it.
-# About 4 minutes a round on a quiet 2-core machine. Needs python3 with numpy and /usr/bin/python3 with torch
+# About 7 minutes a round on a quiet 2-core machine. Needs python3 with numpy and /usr/bin/python3 with torch
 # (Debian's python3-torch); a missing one is skipped with a note.
 set -euo pipefail
 
@@ -66,7 +66,7 @@ numpy_run 1 0 blas
 
 for round in $(seq 1 "$rounds"); do
   echo "compare.sh: round $round/$rounds (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-  jmh CpuMatmulBenchmark "$round" -f 1 -wi 2 -w 500ms -i 1 -r 700ms
+  jmh CpuMatmulBenchmark "$round" -f 1 -wi 3 -w 1s -i 2 -r 1s
   numpy_run 1 "$round" matmul
   numpy_run 2 "$round" matmul
   torch_run 1 "$round" matmul

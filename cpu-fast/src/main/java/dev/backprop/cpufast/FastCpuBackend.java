@@ -36,7 +36,6 @@ public final class FastCpuBackend implements Backend {
         if (threads < 1) {
             throw new IllegalArgumentException("cpu-fast: threads must be at least 1, got " + threads);
         }
-        JitWarmup.start();
         return new FastCpuBackend(threads);
     }
 

@@ -3,7 +3,8 @@ package dev.backprop.cpufast;
 /**
  * Vector API code is only fast once the JIT's optimising compiler (C2) has compiled it: before that each vector
  * operation runs as ordinary objects, a hundred times slower than a plain loop, and a fresh JVM would start
- * {@code nn_model} slower than numpy. So the first {@link FastCpuBackend} starts this daemon thread, which calls
+ * {@code nn_model} slower than numpy. So the first call that asks whether they are {@link #ready()} starts this
+ * daemon thread (a program that only multiplies large matrices never does), which calls
  * {@link VectorMath}'s vector paths, {@link SmallGemm} and {@link VectorPairwiseSum} on small arrays until they are
  * faster than their one-element-at-a-time twins three times running; until then, and for good if that has not
  * happened within 10 seconds, the backend takes the twins: {@link VectorMath}'s scalar functions, the reference
@@ -18,8 +19,11 @@ final class JitWarmup {
     private JitWarmup() {
     }
 
-    /** Whether the vector paths are compiled and faster than the scalar ones. */
+    /** Whether the vector paths are compiled and faster than the scalar ones; the first call starts the race. */
     static boolean ready() {
+        if (!started) {
+            start();
+        }
         return ready;
     }
 

@@ -18,6 +18,9 @@ final class SpinningWorkers {
     /** How long a worker spins for its next slice before it parks. */
     private static final long SPIN_NANOS = 200_000;
 
+    /** How long the caller spins for a worker's slice to end before it yields its core to other threads. */
+    private static final long WAIT_SPIN_NANOS = 20_000;
+
     private static final ReentrantLock IN_USE = new ReentrantLock();
     private static Worker[] workers = new Worker[0];
 
@@ -51,10 +54,12 @@ final class SpinningWorkers {
             }
             for (int t = 0; t < team.length; t++) {
                 Worker worker = team[t];
-                for (int spins = 0; worker.done != expected[t]; spins++) {
-                    if (spins < 100_000) {
+                long waiting = System.nanoTime();
+                while (worker.done != expected[t]) {
+                    if (System.nanoTime() - waiting < WAIT_SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {
+                        // the worker lost its core to another thread: give it this one
                         Thread.yield();
                     }
                 }
