@@ -116,8 +116,9 @@ public final class MatmulLesson implements Lesson {
         log.step("Threads", """
                 Every tile of C is independent work, so the backend cuts C into one slice per core and runs the
                 slices on separate threads. On a machine with $p$ free cores that is up to $p$ times faster, as long
-                as the product is big enough to pay for starting the threads (the backend splits only products of
-                at least $128^3$ multiply-adds).
+                as the product is big enough to pay for handing the slices over: the backend splits only products
+                of more than $128^3$ multiply-adds, and its threads wait for the next product spinning, not asleep,
+                because waking a sleeping thread costs tens of microseconds.
                 """);
         int cores = Runtime.getRuntime().availableProcessors();
         Backend threaded = fastBackend(log, cores);
