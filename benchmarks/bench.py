@@ -13,7 +13,8 @@ product over about 0.4 s after a warm-up, in the forms A·B, A·Bᵀ and Aᵀ·B
 the workshop's np.dot(dZ2, A1.T)). planar: the workshop's nn_model, 10 000 iterations, its cost computed every iteration
 (as the workshop's loop and the Java one do). mlp: one epoch of 784-128-10 (ReLU, softmax, cross-entropy), batch 64, 60 000 random examples;
 numpy written as the DLS assignments write it (examples as columns), without dA0 = W1ᵀ·dZ1 and with the cost of
-every batch, as the Java side's Sequential.fit and PyTorch have them; PyTorch as a student would write it (nn.Sequential, autograd, optim.SGD, examples as rows).
+every batch, as the Java side's Sequential.fit and PyTorch have them; PyTorch as a student would write it
+(nn.Sequential, autograd, optim.SGD, examples as rows).
 """
 import argparse
 import json

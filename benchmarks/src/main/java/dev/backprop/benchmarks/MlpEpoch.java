@@ -50,8 +50,8 @@ public final class MlpEpoch {
         }
         X = Matrix.wrap(Backends.cpu(), N_X, M, x).to(backend);
         Y = Matrix.wrap(Backends.cpu(), N_Y, M, y).to(backend);
+        // fit moves the weights to X's backend
         model.build(N_X, 3);
-        model.setParameters(model.parameters().stream().map(p -> p.to(backend)).toList());
     }
 
     /** One pass over the 60 000 examples; returns the epoch's mean cost. */

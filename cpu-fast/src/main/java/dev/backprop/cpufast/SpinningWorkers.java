@@ -39,9 +39,10 @@ final class SpinningWorkers {
             return;
         }
         try {
-            Worker[] team = team(slices.length - 1);
-            int[] expected = new int[team.length];
-            for (int t = 0; t < team.length; t++) {
+            int helpers = slices.length - 1;
+            Worker[] team = team(helpers);
+            int[] expected = new int[helpers];
+            for (int t = 0; t < helpers; t++) {
                 expected[t] = team[t].done + 1;
                 team[t].slice = slices[t + 1];
                 LockSupport.unpark(team[t]);
@@ -52,7 +53,7 @@ final class SpinningWorkers {
             } catch (RuntimeException e) {
                 failure = e;
             }
-            for (int t = 0; t < team.length; t++) {
+            for (int t = 0; t < helpers; t++) {
                 Worker worker = team[t];
                 long waiting = System.nanoTime();
                 while (worker.done != expected[t]) {
@@ -76,7 +77,7 @@ final class SpinningWorkers {
         }
     }
 
-    /** At least {@code size} workers, started on first use; called with {@link #IN_USE} held. */
+    /** The workers, at least {@code size} of them, started on first use; called with {@link #IN_USE} held. */
     private static Worker[] team(int size) {
         if (workers.length < size) {
             Worker[] grown = Arrays.copyOf(workers, size);
@@ -86,7 +87,7 @@ final class SpinningWorkers {
             }
             workers = grown;
         }
-        return Arrays.copyOf(workers, size);
+        return workers;
     }
 
     private static final class Worker extends Thread {
