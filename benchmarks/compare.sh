@@ -27,8 +27,13 @@ mkdir -p "$out"
 py="$out/python.jsonl"
 echo "compare.sh: $rounds rounds, results in $out; load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+# every JVM (JMH's forks inherit the options) runs with ./workshop's memory options
+# shellcheck source=../scripts/workshop-jvm.sh
+source "$root/scripts/workshop-jvm.sh"
+jvm_options=()
+while IFS= read -r option; do jvm_options+=("$option"); done < <(workshop_jvm_options)
 java_run() {
-  java --add-modules=jdk.incubator.vector "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
+  java --add-modules=jdk.incubator.vector "${jvm_options[@]}" "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
 }
 jmh() {
   local name="$1" round="$2"
@@ -71,9 +76,10 @@ for round in $(seq 1 "$rounds"); do
   numpy_run 2 "$round" matmul
   torch_run 1 "$round" matmul
   torch_run 2 "$round" matmul
-  # warm: after the JIT has compiled the vector paths and the warm-up thread has switched to them (2–4 s)
-  jmh PlanarBenchmark "$round" -p backend=cpu-fast -f 1 -wi 10 -i 3
-  java_run -XX:+UseSerialGC -cp "$jar" dev.backprop.benchmarks.ColdPlanar cpu \
+  # warm: after the JIT has compiled the vector paths and the warm-up thread, which starts after 1 s, has switched to
+  # them (3–5 s)
+  jmh PlanarBenchmark "$round" -p backend=cpu-fast -f 1 -wi 15 -i 3
+  java_run -cp "$jar" dev.backprop.benchmarks.ColdPlanar cpu \
     | awk -v r="$round" '{printf "{\"round\": %d, \"impl\": \"java\", \"bench\": \"planar\", \"kind\": \"cold\", \"threads\": 1, \"seconds\": %s}\n", r, $3}' >> "$py"
   numpy_run 1 "$round" planar
   jmh MlpEpochBenchmark "$round" -f 1 -wi 1 -i 2
@@ -84,7 +90,6 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo "compare.sh: peak memory, one epoch on 60 000 × 784 fp64 in -Xmx1g" >&2
-# the launcher's collector (./workshop runs java with -XX:+UseSerialGC)
-java_run -XX:+UseSerialGC -Xmx1g -cp "$jar" dev.backprop.benchmarks.MlpMemory > "$out/memory.txt"
+java_run -Xmx1g -cp "$jar" dev.backprop.benchmarks.MlpMemory > "$out/memory.txt"
 echo "compare.sh: load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 python3 "$root/benchmarks/summarize.py" "$out" | tee "$out/table.md"

@@ -6,12 +6,17 @@ package dev.backprop.cpufast;
  * {@code nn_model} slower than numpy. So the first call that asks whether they are {@link #ready()} starts this
  * daemon thread (a program that only multiplies large matrices never does), which calls
  * {@link VectorMath}'s vector paths, {@link SmallGemm} and {@link VectorPairwiseSum} on small arrays until they are
- * faster than their one-element-at-a-time twins three times running; until then, and for good if that has not
+ * faster than their one-element-at-a-time twins three times running. It waits a second before it starts, leaving
+ * the cores to the program while the JIT compiles the program's own code: a short run (the planar {@code nn_model})
+ * is over on the twins before the vector code would be compiled. Until the race is won, and for good if that has not
  * happened within 10 seconds, the backend takes the twins: {@link VectorMath}'s scalar functions, the reference
  * loops, {@link SmallGemm#dotsScalar}. Each twin gives the same bits, so only the speed depends on when the switch
  * happens. The thread first adds the {@link InlineDirective}, off the program's own start-up path.
  */
 final class JitWarmup {
+
+    /** How long the thread waits before its first round, after the first call to {@link #ready()}. */
+    static final long DELAY_MS = 1000;
 
     private static volatile boolean ready;
     private static boolean started;
@@ -40,6 +45,14 @@ final class JitWarmup {
     }
 
     private static void run() {
+        try {
+            // during a program's first second the JIT's compiler threads are busy with the program's own code; a race
+            // started then took a core from it on a 2-core machine (the cold planar run: 1.2 s, and 0.65 s with this
+            // wait, which ends before the vector code would be compiled anyway)
+            Thread.sleep(DELAY_MS);
+        } catch (InterruptedException e) {
+            return;
+        }
         InlineDirective.add();
         double[] a = new double[512];
         double[] out = new double[a.length];
