@@ -82,7 +82,8 @@ for round in $(seq 1 "$rounds"); do
   java_run -cp "$jar" dev.backprop.benchmarks.ColdPlanar cpu \
     | awk -v r="$round" '{printf "{\"round\": %d, \"impl\": \"java\", \"bench\": \"planar\", \"kind\": \"cold\", \"threads\": 1, \"seconds\": %s}\n", r, $3}' >> "$py"
   numpy_run 1 "$round" planar
-  jmh MlpEpochBenchmark "$round" -f 1 -wi 1 -i 2
+  # warm: two epochs first, while the warm-up thread (from 1 s on) compiles the vector paths on the other core
+  jmh MlpEpochBenchmark "$round" -f 1 -wi 2 -i 2
   numpy_run 1 "$round" mlp
   numpy_run 2 "$round" mlp
   torch_run 1 "$round" mlp
