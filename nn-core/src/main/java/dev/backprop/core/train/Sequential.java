@@ -292,8 +292,9 @@ public final class Sequential implements Trainable {
         double cost = loss.cost(A, Y);
         int L = layers.size();
         Layer last = layers.get(L - 1);
-        // the first layer keeps its gradients only: its dA_prev would be ∂J/∂X, which nothing uses
-        Matrix dA = null;
+        Matrix dA;
+        // the layer whose backward step comes next
+        int l;
         Loss unweighted = loss instanceof ClassWeightedLoss weighted ? weighted.unweighted() : loss;
         if (last instanceof Dense dense && combinesWithLoss(dense, unweighted)) {
             // dZ^[L] = A^[L] − Y
@@ -305,22 +306,21 @@ public final class Sequential implements Trainable {
             }
             if (L == 1) {
                 dense.backwardFromZToParameters(dZ);
+                dA = null;
             } else {
                 dA = dense.backwardFromZ(dZ);
             }
+            l = L - 2;
         } else {
             // dA^[L] = ∂ℒ/∂A^[L]
-            Matrix dAL = loss.gradient(A, Y);
-            if (L == 1) {
-                last.backwardToParameters(dAL);
-            } else {
-                dA = last.backward(dAL);
-            }
+            dA = loss.gradient(A, Y);
+            l = L - 1;
         }
-        for (int l = L - 2; l >= 1; l--) {
+        for (; l >= 1; l--) {
             dA = layers.get(l).backward(dA);
         }
-        if (L >= 2) {
+        if (l == 0) {
+            // the first layer keeps its gradients only: its dA_prev would be ∂J/∂X, which nothing uses
             layers.get(0).backwardToParameters(dA);
         }
         List<Matrix> gradients = new ArrayList<>();

@@ -35,23 +35,12 @@ class FirstLayerBackwardTests {
     private static final int M = 7;
 
     /** Delegates to a real layer and counts the calls to backward and to backwardToParameters. */
-    private static class Recording implements Layer {
-        final Layer inner;
+    private static class Recording extends DelegatingLayer {
         int backward;
         int toParameters;
 
         Recording(Layer inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public int build(int nPrev, NumpyRandom random) {
-            return inner.build(nPrev, random);
-        }
-
-        @Override
-        public Matrix forward(Matrix A_prev, boolean training) {
-            return inner.forward(A_prev, training);
+            super(inner);
         }
 
         @Override
@@ -64,36 +53,6 @@ class FirstLayerBackwardTests {
         public void backwardToParameters(Matrix dA) {
             toParameters++;
             inner.backwardToParameters(dA);
-        }
-
-        @Override
-        public List<Matrix> parameters() {
-            return inner.parameters();
-        }
-
-        @Override
-        public void setParameters(List<Matrix> parameters) {
-            inner.setParameters(parameters);
-        }
-
-        @Override
-        public List<Matrix> gradients() {
-            return inner.gradients();
-        }
-
-        @Override
-        public boolean[] weights() {
-            return inner.weights();
-        }
-
-        @Override
-        public int units() {
-            return inner.units();
-        }
-
-        @Override
-        public String type() {
-            return inner.type();
         }
     }
 

@@ -135,50 +135,14 @@ class LayerGradientCheckTests {
     // ---------------------------------------------------------------- Maxout
 
     /** A maxout layer whose backward step sends twice the gradient to the winning piece. */
-    private record DoubledMaxout(Maxout maxout) implements Layer {
-        @Override
-        public int build(int nPrev, NumpyRandom random) {
-            return maxout.build(nPrev, random);
-        }
-
-        @Override
-        public Matrix forward(Matrix A, boolean training) {
-            return maxout.forward(A, training);
+    private static final class DoubledMaxout extends DelegatingLayer {
+        DoubledMaxout(Maxout maxout) {
+            super(maxout);
         }
 
         @Override
         public Matrix backward(Matrix dA) {
-            return maxout.backward(dA.times(2));
-        }
-
-        @Override
-        public List<Matrix> parameters() {
-            return maxout.parameters();
-        }
-
-        @Override
-        public void setParameters(List<Matrix> parameters) {
-            maxout.setParameters(parameters);
-        }
-
-        @Override
-        public List<Matrix> gradients() {
-            return maxout.gradients();
-        }
-
-        @Override
-        public boolean[] weights() {
-            return maxout.weights();
-        }
-
-        @Override
-        public int units() {
-            return maxout.units();
-        }
-
-        @Override
-        public String type() {
-            return "Maxout";
+            return inner.backward(dA.times(2));
         }
     }
 
@@ -209,30 +173,17 @@ class LayerGradientCheckTests {
     // ---------------------------------------------------------------- Dropout with a fixed mask
 
     /** A dropout whose backward forgets the 1/keep_prob scale. */
-    private record Unscaled(Dropout dropout, double keepProb) implements Layer {
-        @Override
-        public int build(int nPrev, NumpyRandom random) {
-            return dropout.build(nPrev, random);
-        }
+    private static final class Unscaled extends DelegatingLayer {
+        private final double keepProb;
 
-        @Override
-        public Matrix forward(Matrix A, boolean training) {
-            return dropout.forward(A, training);
+        Unscaled(Dropout dropout, double keepProb) {
+            super(dropout);
+            this.keepProb = keepProb;
         }
 
         @Override
         public Matrix backward(Matrix dA) {
-            return dropout.backward(dA).times(keepProb);
-        }
-
-        @Override
-        public int units() {
-            return dropout.units();
-        }
-
-        @Override
-        public String type() {
-            return "Dropout";
+            return inner.backward(dA).times(keepProb);
         }
     }
 
