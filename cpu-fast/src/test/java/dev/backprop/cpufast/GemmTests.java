@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The packed product against the reference loop at shapes that cross every block edge (MR, NR, KC = 256,
  * MC = 96, NC = 2048), on one thread and split across three, in all four transpose forms, with op(A) read in place
- * and, where its stride is a multiple of 512 (k = 512 as stored, n = 512 transposed), packed.
+ * and, where its stride is a multiple of 512 (k = 512 as stored, n = 512 transposed), packed; a last row panel of
+ * four rows (n = 64, 70, 10, 4) goes through the four-row kernel where its columns are whole.
  */
 class GemmTests {
 
@@ -27,6 +28,8 @@ class GemmTests {
         "512, 100, 30, 1",
         "30, 100, 512, 2",
         "64, 64, 64, 1",
+        "10, 128, 64, 1",
+        "4, 300, 20, 1",
     })
     void everyFormMatchesTheReferenceLoop(int n, int k, int m, int threads) {
         Random random = new Random(n * 31L + k * 7L + m);
