@@ -8,15 +8,16 @@ import jdk.incubator.vector.VectorSpecies;
  * register-tiled SIMD micro-kernel and one slice of C per core (on {@link SpinningWorkers}): the GotoBLAS / BLIS design.
  *
  * <pre>
- * C (n, m) = op(A) (n, k) · op(B) (k, m), row-major, C freshly zeroed.
+ * C (n, m) = op(A) (n, k) · op(B) (k, m), row-major; C's old contents are overwritten (left as they are if k = 0).
  * op(A)[i][p] = A[i*ars + p*acs]   (ars = k, acs = 1 as stored; ars = 1, acs = n for a transposed view)
  * op(B)[p][j] = B[p*brs + j*bcs]   (brs = m, bcs = 1 as stored; brs = 1, bcs = k for a transposed view)
  * Reference: for i, j: C[i][j] = Σ_p op(A)[i][p] · op(B)[p][j]        (CpuBackend.matmul)
  *
  *          NC columns of B, KC deep, packed into NR-wide micro-panels (L3, a micro-panel in L1)
  *   MC rows of A, KC deep, packed into MR-tall micro-panels (L2)
- *   micro-kernel: an MR×NR block of C held in MR·NR/L vector registers, KC rank-1 updates, then added to C
- *                 (a last row panel of four rows has a four-row kernel: n = 64 is 10·6 + 4, the MLP's 10 outputs 6 + 4)
+ *   micro-kernel: an MR×NR block of C held in MR·NR/L vector registers, KC rank-1 updates, then written to C
+ *                 (added to it after the first KC); a last row panel of four rows has a four-row kernel
+ *                 (n = 64 is 10·6 + 4, the MLP's 10 outputs 6 + 4)
  * </pre>
  *
  * Packing is also how a transposed operand is read without materialising its transpose: the packing loops take
@@ -65,7 +66,7 @@ final class Gemm {
     private Gemm() {
     }
 
-    /** C += op(A)·op(B) over the whole of C, on up to {@code threads} threads. */
+    /** C = op(A)·op(B) over the whole of C, on up to {@code threads} threads (C as it is if k = 0). */
     static void multiply(double[] A, int ars, int acs, double[] B, int brs, int bcs, double[] C,
                          int n, int k, int m, int threads) {
         long work = (long) n * k * m;
@@ -96,7 +97,7 @@ final class Gemm {
         SpinningWorkers.run("matmul (" + n + ", " + k + ")·(" + k + ", " + m + ")", slices);
     }
 
-    /** C[i0:i1, j0:j1] += op(A)[i0:i1, :]·op(B)[:, j0:j1], packed and blocked. */
+    /** C[i0:i1, j0:j1] = op(A)[i0:i1, :]·op(B)[:, j0:j1], packed and blocked. */
     static void blocked(double[] A, int ars, int acs, double[] B, int brs, int bcs, double[] C,
                         int n, int k, int m, int i0, int i1, int j0, int j1) {
         Buffers buffers = BUFFERS.get();
@@ -111,6 +112,8 @@ final class Gemm {
             int panelsB = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
+                // the first depth block writes C, the later ones add to it
+                boolean add = pc > 0;
                 packB(B, brs, bcs, pb, pc, kc, jc, nc);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -133,17 +136,17 @@ final class Gemm {
                             if (h == 4 && w == NR) {
                                 // four rows left (n = 64, the MLP's 10 outputs): no zero rows computed, no tile
                                 if (aInPlace) {
-                                    microKernel4(A, row * ars + pc * acs, acs, ars, pb, bo, kc, C, co, m);
+                                    microKernel4(A, row * ars + pc * acs, acs, ars, pb, bo, kc, C, co, m, add);
                                 } else {
-                                    microKernel4(pa, ir * kc * MR, MR, 1, pb, bo, kc, C, co, m);
+                                    microKernel4(pa, ir * kc * MR, MR, 1, pb, bo, kc, C, co, m, add);
                                 }
                             } else if (!aInPlace) {
-                                microKernel(pa, ir * kc * MR, MR, 1, pb, bo, kc, C, co, m, h, w, buffers.tile);
+                                microKernel(pa, ir * kc * MR, MR, 1, pb, bo, kc, C, co, m, h, w, add, buffers.tile);
                             } else if (h == MR) {
-                                microKernel(A, row * ars + pc * acs, acs, ars, pb, bo, kc, C, co, m, h, w,
+                                microKernel(A, row * ars + pc * acs, acs, ars, pb, bo, kc, C, co, m, h, w, add,
                                         buffers.tile);
                             } else {
-                                microKernel(pa, 0, MR, 1, pb, bo, kc, C, co, m, h, w, buffers.tile);
+                                microKernel(pa, 0, MR, 1, pb, bo, kc, C, co, m, h, w, add, buffers.tile);
                             }
                         }
                     }
@@ -197,12 +200,13 @@ final class Gemm {
     }
 
     /**
-     * C[row:row+h, col:col+w] += Σ_p a[p][0:MR] ⊗ b[p][0:NR]: KC rank-1 updates of an MR×NR tile held in registers
-     * (two vectors per row), then one pass over C. a[p][r] is {@code a[ao + p·ds + r·rs]}: a packed panel (ds = MR,
-     * rs = 1) or op(A) in place. A tile cut by the edge of C goes through {@code tile}.
+     * C[row:row+h, col:col+w] (+)= Σ_p a[p][0:MR] ⊗ b[p][0:NR]: KC rank-1 updates of an MR×NR tile held in
+     * registers (two vectors per row), then one pass over C that writes the tile ({@code add} false) or adds it.
+     * a[p][r] is {@code a[ao + p·ds + r·rs]}: a packed panel (ds = MR, rs = 1) or op(A) in place. A tile cut by the
+     * edge of C goes through {@code tile}.
      */
     private static void microKernel(double[] a, int ao, int ds, int rs, double[] b, int bo, int kc, double[] C,
-                                    int co, int ldc, int h, int w, double[] tile) {
+                                    int co, int ldc, int h, int w, boolean add, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -239,12 +243,12 @@ final class Gemm {
             c51 = x.fma(b1, c51);
         }
         if (h == MR && w == NR) {
-            addRow(C, co, c00, c01);
-            addRow(C, co + ldc, c10, c11);
-            addRow(C, co + 2 * ldc, c20, c21);
-            addRow(C, co + 3 * ldc, c30, c31);
-            addRow(C, co + 4 * ldc, c40, c41);
-            addRow(C, co + 5 * ldc, c50, c51);
+            writeRow(C, co, c00, c01, add);
+            writeRow(C, co + ldc, c10, c11, add);
+            writeRow(C, co + 2 * ldc, c20, c21, add);
+            writeRow(C, co + 3 * ldc, c30, c31, add);
+            writeRow(C, co + 4 * ldc, c40, c41, add);
+            writeRow(C, co + 5 * ldc, c50, c51, add);
             return;
         }
         c00.intoArray(tile, 0);
@@ -261,14 +265,14 @@ final class Gemm {
         c51.intoArray(tile, 5 * NR + L);
         for (int r = 0; r < h; r++) {
             for (int j = 0; j < w; j++) {
-                C[co + r * ldc + j] += tile[r * NR + j];
+                C[co + r * ldc + j] = add ? C[co + r * ldc + j] + tile[r * NR + j] : tile[r * NR + j];
             }
         }
     }
 
     /** {@link #microKernel} for a tile of four full rows: 8 accumulators, written straight into C. */
     private static void microKernel4(double[] a, int ao, int ds, int rs, double[] b, int bo, int kc, double[] C,
-                                     int co, int ldc) {
+                                     int co, int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -294,14 +298,23 @@ final class Gemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        addRow(C, co, c00, c01);
-        addRow(C, co + ldc, c10, c11);
-        addRow(C, co + 2 * ldc, c20, c21);
-        addRow(C, co + 3 * ldc, c30, c31);
+        writeRow(C, co, c00, c01, add);
+        writeRow(C, co + ldc, c10, c11, add);
+        writeRow(C, co + 2 * ldc, c20, c21, add);
+        writeRow(C, co + 3 * ldc, c30, c31, add);
     }
 
-    private static void addRow(double[] C, int offset, DoubleVector left, DoubleVector right) {
-        DoubleVector.fromArray(S, C, offset).add(left).intoArray(C, offset);
-        DoubleVector.fromArray(S, C, offset + L).add(right).intoArray(C, offset + L);
+    /**
+     * Writes a row of the tile into C, or adds it to C. The first depth block writes without reading C first: one
+     * load fewer per vector, and a worker thread does not fetch C's lines, which the caller's thread zeroed when it
+     * allocated C, before it overwrites them.
+     */
+    private static void writeRow(double[] C, int offset, DoubleVector left, DoubleVector right, boolean add) {
+        if (add) {
+            left = left.add(DoubleVector.fromArray(S, C, offset));
+            right = right.add(DoubleVector.fromArray(S, C, offset + L));
+        }
+        left.intoArray(C, offset);
+        right.intoArray(C, offset + L);
     }
 }

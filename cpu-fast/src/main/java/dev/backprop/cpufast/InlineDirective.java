@@ -8,7 +8,7 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Tells HotSpot's JIT to inline {@link VectorMath}'s vector helpers and {@link Gemm}'s {@code addRow} wherever they
+ * Tells HotSpot's JIT to inline {@link VectorMath}'s vector helpers and {@link Gemm}'s {@code writeRow} wherever they
  * are called: a compiler directive, added at run time through the DiagnosticCommand MBean, as
  * {@code jcmd <pid> Compiler.directives_add FILE} adds one. A helper that takes or returns a {@code DoubleVector} and
  * is compiled on its own instead of inlined passes its vectors as objects on the heap; whether that happened depended
@@ -22,7 +22,7 @@ import javax.management.ObjectName;
 final class InlineDirective {
 
     static final String DIRECTIVE = "[{ match: \"*.*\", inline: [\"-dev/backprop/cpufast/VectorMath.*Vector\","
-            + " \"+dev/backprop/cpufast/VectorMath.*\", \"+dev/backprop/cpufast/Gemm.addRow\"] }]";
+            + " \"+dev/backprop/cpufast/VectorMath.*\", \"+dev/backprop/cpufast/Gemm.writeRow\"] }]";
 
     private InlineDirective() {
     }

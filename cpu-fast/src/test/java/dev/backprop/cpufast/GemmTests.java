@@ -2,6 +2,7 @@ package dev.backprop.cpufast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +56,8 @@ class GemmTests {
             boolean ta = (form & 1) != 0;
             boolean tb = (form & 2) != 0;
             double[] C = new double[n * m];
+            // C's old contents are overwritten, never read
+            Arrays.fill(C, Double.NaN);
             Gemm.multiply(ta ? aT : a, ta ? 1 : k, ta ? n : 1, tb ? bT : b, tb ? 1 : m, tb ? k : 1, C, n, k, m, threads);
             for (int e = 0; e < C.length; e++) {
                 assertThat(Math.abs(C[e] - expected[e]))
