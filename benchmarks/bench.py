@@ -2,6 +2,7 @@
 """The numpy and PyTorch side of benchmarks/compare.sh: the same work as the JMH benchmarks, one JSON line per figure.
 
     python3 benchmarks/bench.py numpy matmul --threads 1        (OPENBLAS_NUM_THREADS is set by the caller)
+    python3 benchmarks/bench.py numpy matmul --sizes 64,256     (some of the sizes only)
     python3 benchmarks/bench.py numpy planar                     (first run = cold, then warm runs)
     python3 benchmarks/bench.py numpy mlp --threads 2
     /usr/bin/python3 benchmarks/bench.py torch matmul --threads 2
@@ -46,10 +47,10 @@ def mean_time(f, budget=0.4):
 
 # ---------------------------------------------------------------- numpy
 
-def numpy_matmul(threads):
+def numpy_matmul(threads, sizes):
     import numpy as np
     rng = np.random.default_rng(1)
-    for n in SIZES:
+    for n in sizes:
         a, b = rng.standard_normal((n, n)), rng.standard_normal((n, n))
         for form in FORMS:
             A = a.T if form == "AtB" else a
@@ -139,11 +140,11 @@ def numpy_blas():
 
 # ---------------------------------------------------------------- PyTorch
 
-def torch_matmul(threads):
+def torch_matmul(threads, sizes):
     import torch
     torch.set_num_threads(threads)
     g = torch.Generator().manual_seed(1)
-    for n in SIZES:
+    for n in sizes:
         a = torch.randn(n, n, generator=g, dtype=torch.float64)
         b = torch.randn(n, n, generator=g, dtype=torch.float64)
         for form in FORMS:
@@ -177,10 +178,12 @@ def main():
     parser.add_argument("impl", choices=("numpy", "torch"))
     parser.add_argument("bench", choices=("matmul", "planar", "mlp", "blas"))
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--sizes", type=lambda text: tuple(int(n) for n in text.split(",")), default=SIZES,
+                        help="matmul: the sizes n, comma-separated (default: %(default)s)")
     args = parser.parse_args()
     if args.impl == "numpy":
         if args.bench == "matmul":
-            numpy_matmul(args.threads)
+            numpy_matmul(args.threads, args.sizes)
         elif args.bench == "planar":
             numpy_planar()
         elif args.bench == "mlp":
@@ -189,7 +192,7 @@ def main():
             numpy_blas()
     else:
         if args.bench == "matmul":
-            torch_matmul(args.threads)
+            torch_matmul(args.threads, args.sizes)
         elif args.bench == "mlp":
             torch_mlp(args.threads)
         else:

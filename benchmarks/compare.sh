@@ -4,7 +4,7 @@
 # Interleaved in one session, A B A B …, ROUNDS times (default 3): the JMH benchmarks (matmul in the forms A·B,
 # A·Bᵀ, Aᵀ·B at n = 64 … 1024 on 1 and 2 threads; the planar nn_model, warm and the first run in a fresh JVM; one
 # MLP 784-128-10 epoch), bench.py's numpy equivalents (OpenBLAS on 1 and 2 threads, glibc's malloc tuned) and
-# PyTorch's (1 and 2 threads). Then the peak memory of training on the full 60 000 × 784 set in -Xmx1g, and the
+# PyTorch's (1 and 2 threads); the matmul size by size, each Java size beside numpy's and PyTorch's. Then the peak memory of training on the full 60 000 × 784 set in -Xmx1g, and the
 # table: every figure as median (min–max) over the rounds, and each ratio as the median (min–max) of the rounds'
 # ratios. Raw results stay in benchmarks/target/compare-*/. A benchmark, not a test: mvn verify never runs it.
 # About 7 minutes a round on a quiet 2-core machine. Needs python3 with numpy and /usr/bin/python3 with torch
@@ -71,11 +71,14 @@ numpy_run 1 0 blas
 
 for round in $(seq 1 "$rounds"); do
   echo "compare.sh: round $round/$rounds (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-  jmh CpuMatmulBenchmark "$round" -f 1 -wi 3 -w 1s -i 2 -r 1s
-  numpy_run 1 "$round" matmul
-  numpy_run 2 "$round" matmul
-  torch_run 1 "$round" matmul
-  torch_run 2 "$round" matmul
+  # size by size, so that the host's noise bursts (a minute or more) meet the Java and the python figures alike
+  for n in 64 128 256 512 1024; do
+    jmh CpuMatmulBenchmark "$round-n$n" -p n="$n" -f 1 -wi 3 -w 1s -i 2 -r 1s
+    numpy_run 1 "$round" matmul --sizes "$n"
+    numpy_run 2 "$round" matmul --sizes "$n"
+    torch_run 1 "$round" matmul --sizes "$n"
+    torch_run 2 "$round" matmul --sizes "$n"
+  done
   # warm: after the JIT has compiled the vector paths and the warm-up thread, which starts after 1 s, has switched to
   # them (3–5 s)
   jmh PlanarBenchmark "$round" -p backend=cpu-fast -f 1 -wi 15 -i 3

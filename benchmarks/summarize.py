@@ -23,7 +23,7 @@ def load(folder):
     """samples[key][round] = list of values (seconds)."""
     samples = defaultdict(lambda: defaultdict(list))
     for path in sorted(glob.glob(os.path.join(folder, "jmh-*.json"))):
-        name, rnd = re.match(r"jmh-(\w+)-(\d+)\.json", os.path.basename(path)).groups()
+        name, rnd = re.match(r"jmh-(\w+)-(\d+)(?:-n\d+)?\.json", os.path.basename(path)).groups()
         rnd = int(rnd)
         with open(path) as f:
             for entry in json.load(f):
