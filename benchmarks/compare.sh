@@ -4,11 +4,12 @@
 # Interleaved in one session, A B A B …, ROUNDS times (default 3): the JMH benchmarks (matmul in the forms A·B,
 # A·Bᵀ, Aᵀ·B at n = 64 … 1024 on 1 and 2 threads; the planar nn_model, warm and the first run in a fresh JVM; one
 # MLP 784-128-10 epoch), bench.py's numpy equivalents (OpenBLAS on 1 and 2 threads, glibc's malloc tuned) and
-# PyTorch's (1 and 2 threads); the matmul size by size, each Java size beside numpy's and PyTorch's. Then the peak memory of training on the full 60 000 × 784 set in -Xmx1g, and the
-# table: every figure as median (min–max) over the rounds, and each ratio as the median (min–max) of the rounds'
-# ratios. Raw results stay in benchmarks/target/compare-*/. A benchmark, not a test: mvn verify never runs it.
-# About 7 minutes a round on a quiet 2-core machine. Needs python3 with numpy and /usr/bin/python3 with torch
-# (Debian's python3-torch); a missing one is skipped with a note.
+# PyTorch's (1 and 2 threads); the matmul size by size, each Java size beside numpy's and PyTorch's. Then the peak
+# memory of training on the full 60 000 × 784 set in -Xmx1g, and the table: every figure as median (min–max) over the
+# rounds, and each ratio as the median (min–max) of the rounds' ratios. Raw results stay in
+# benchmarks/target/compare-*/. A benchmark, not a test: mvn verify never runs it. About 7 minutes a round on a quiet
+# 2-core machine. Needs python3 with numpy and /usr/bin/python3 with torch (Debian's python3-torch); a missing one is
+# skipped with a note.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,10 +31,8 @@ echo "compare.sh: $rounds rounds, results in $out; load before: $(cut -d' ' -f1-
 # every JVM (JMH's forks inherit the options) runs with ./workshop's memory options
 # shellcheck source=../scripts/workshop-jvm.sh
 source "$root/scripts/workshop-jvm.sh"
-jvm_options=()
-while IFS= read -r option; do jvm_options+=("$option"); done < <(workshop_jvm_options)
 java_run() {
-  java --add-modules=jdk.incubator.vector "${jvm_options[@]}" "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
+  java --add-modules=jdk.incubator.vector "${workshop_jvm_options[@]}" "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
 }
 jmh() {
   local name="$1" round="$2"
