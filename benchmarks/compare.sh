@@ -28,11 +28,12 @@ mkdir -p "$out"
 py="$out/python.jsonl"
 echo "compare.sh: $rounds rounds, results in $out; load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-# every JVM (JMH's forks inherit the options) runs with ./workshop's memory options
+# every JVM (JMH's forks inherit the options) runs with ./workshop's flags and memory options
 # shellcheck source=../scripts/workshop-jvm.sh
 source "$root/scripts/workshop-jvm.sh"
 java_run() {
-  java --add-modules=jdk.incubator.vector "${workshop_jvm_options[@]}" "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
+  java --add-modules=jdk.incubator.vector --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED \
+    "${workshop_jvm_options[@]}" "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
 }
 jmh() {
   local name="$1" round="$2"

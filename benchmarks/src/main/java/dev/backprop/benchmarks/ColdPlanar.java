@@ -9,7 +9,8 @@ import dev.backprop.core.model.TwoLayerNetwork;
 /**
  * The first planar {@code nn_model} (10 000 iterations) in a fresh JVM, JIT warm-up included, as a student's first
  * {@code ./workshop run planar} meets it: prints {@code cold-planar <backend> <seconds>}.
- * {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar dev.backprop.benchmarks.ColdPlanar [backend]}
+ * {@code java --add-modules=jdk.incubator.vector --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED
+ * -cp benchmarks.jar dev.backprop.benchmarks.ColdPlanar [backend]}
  */
 public final class ColdPlanar {
 

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseSerialGC"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector",
+        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:+UseSerialGC"})
 public class CpuMatmulBenchmark {
 
     /** The size: A, B and C are n×n. */

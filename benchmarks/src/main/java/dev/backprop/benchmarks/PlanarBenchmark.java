@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseSerialGC"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector",
+        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:+UseSerialGC"})
 public class PlanarBenchmark {
 
     @Param({"cpu-fast", "cpu-reference"})

@@ -136,7 +136,7 @@ public final class FastCpuBackend implements Backend {
             }
             return wrap(n, m, C);
         }
-        double[] C = new double[size("dot", n, m)];
+        double[] C = OutputArrays.forOverwrite(size("dot", n, m));
         int ars = a.isTransposed() ? 1 : k;
         int acs = a.isTransposed() ? n : 1;
         int brs = b.isTransposed() ? 1 : m;
@@ -173,7 +173,7 @@ public final class FastCpuBackend implements Backend {
     public Matrix subtractScaled(Matrix a, Matrix b, double s) {
         double[] A = data(a);
         double[] B = data(b);
-        double[] C = new double[A.length];
+        double[] C = OutputArrays.forOverwrite(A.length);
         for (int i = 0; i < C.length; i++) {
             C[i] = A[i] - B[i] * s;
         }
@@ -188,7 +188,7 @@ public final class FastCpuBackend implements Backend {
     @Override
     public Matrix map(UnaryOp op, double p, Matrix a) {
         double[] A = data(a);
-        double[] out = new double[A.length];
+        double[] out = OutputArrays.forOverwrite(A.length);
         switch (op) {
             case TANH -> VectorMath.tanh(A, out);
             case SIGMOID -> VectorMath.sigmoid(A, out);
@@ -236,7 +236,7 @@ public final class FastCpuBackend implements Backend {
         int m = out.cols();
         double[] A = data(a);
         double[] B = data(b);
-        double[] C = new double[size(op.symbol(), n, m)];
+        double[] C = OutputArrays.forOverwrite(size(op.symbol(), n, m));
         if (fullA && fullB) {
             rows(op, A, 0, B, 0, C, 0, C.length);
             return wrap(n, m, C);
@@ -267,7 +267,7 @@ public final class FastCpuBackend implements Backend {
             return adopt(Backends.cpu().zipScalar(op, reference(a), s, scalarFirst));
         }
         double[] A = data(a);
-        double[] C = new double[A.length];
+        double[] C = OutputArrays.forOverwrite(A.length);
         scalar(op, A, 0, s, scalarFirst, C, 0, A.length);
         return wrap(a.rows(), a.cols(), C);
     }

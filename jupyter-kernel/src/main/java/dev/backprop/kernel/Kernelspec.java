@@ -62,8 +62,10 @@ final class Kernelspec {
      * a worksheet's grader finds the exercise sources from whatever folder Jupyter starts the kernel in.
      */
     static String kernelJson(Path java, List<Path> classpath, Path exercises) {
-        // --add-modules: the fast CPU backend (module cpu-fast) uses the Vector API, an incubator module in JDK 17
+        // --add-modules: the fast CPU backend (module cpu-fast) uses the Vector API, an incubator module in JDK 17;
+        // --add-exports: and the JDK's uninitialised arrays for its results (OutputArrays)
         List<String> argv = new ArrayList<>(List.of(java.toString(), "--add-modules=jdk.incubator.vector",
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-Djava.awt.headless=true", "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         if (exercises != null) {
