@@ -10,10 +10,10 @@ import java.util.Arrays;
  * {@code A @ B} and {@code np.tanh(Z)} write into {@code np.empty}, where the JVM allows it.
  *
  * <p>{@code new double[length]} zeroes the array, and a fresh array in the young generation has its lines out of the
- * caches: at 64³ the zeroing was 0.4–0.7 µs of a 7.3 µs product, and a two-thread product waited while its caller
- * zeroed all of C (512 KB at 256³) before either thread started. The JDK's own uninitialised allocation
- * ({@code jdk.internal.misc.Unsafe.allocateUninitializedArray}, which its string concatenation uses) skips that;
- * measured at 64³ (one thread) 7.5 → 6.9 µs, at 256³ (two threads) 239 → 219 µs.
+ * caches: at 64³ the zeroing was 0.4–0.7 µs of a 7.1–7.6 µs product, and a two-thread product waited while its
+ * caller zeroed all of C (512 KB at 256³) before either thread started. The JDK's own uninitialised allocation
+ * ({@code jdk.internal.misc.Unsafe.allocateUninitializedArray}, which its string concatenation uses) skips that:
+ * at 64³ (one thread) 7.1–7.6 → 6.7–6.9 µs, at 256³ (two threads) 212–235 → 199–209 µs (benchmarks/RESULTS.md).
  *
  * <p>The JDK lends it only to a program started with
  * {@code --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED} (./workshop, the notebook kernel and the benchmarks
@@ -29,7 +29,7 @@ final class OutputArrays {
     /** From this many elements (32 KB) on, an array is left uninitialised. */
     static final int UNINITIALIZED_FROM = 4096;
 
-    /** {@code Unsafe.allocateUninitializedArray(Class, int)} bound to the JDK's instance, or null where not exported. */
+    /** {@code Unsafe.allocateUninitializedArray(Class, int)} on the JDK's instance, or null where not exported. */
     private static final MethodHandle ALLOCATE = allocator();
 
     private static final boolean POISON = Boolean.getBoolean("dev.backprop.cpufast.poisonOutputs");
