@@ -32,8 +32,7 @@ echo "compare.sh: $rounds rounds, results in $out; load before: $(cut -d' ' -f1-
 # shellcheck source=../scripts/workshop-jvm.sh
 source "$root/scripts/workshop-jvm.sh"
 java_run() {
-  java --add-modules=jdk.incubator.vector --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED \
-    "${workshop_jvm_options[@]}" "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
+  java "${workshop_jvm_options[@]}" "$@" 2> >(grep -v '^WARNING: Using incubator modules' >&2)
 }
 jmh() {
   local name="$1" round="$2"

@@ -306,8 +306,8 @@ final class Gemm {
 
     /**
      * Writes a row of the tile into C, or adds it to C. The first depth block writes without reading C first: one
-     * load fewer per vector, and a worker thread does not fetch C's lines, which the caller's thread zeroed when it
-     * allocated C, before it overwrites them.
+     * load fewer per vector, no fetch of C's lines before a worker thread overwrites them, and C may come unzeroed
+     * ({@link OutputArrays}).
      */
     private static void writeRow(double[] C, int offset, DoubleVector left, DoubleVector right, boolean add) {
         if (add) {
