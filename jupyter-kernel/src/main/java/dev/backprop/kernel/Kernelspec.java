@@ -18,12 +18,23 @@ import java.util.stream.Stream;
 /**
  * The kernelspec Jupyter finds the kernel by: a folder {@code kernels/backprop-workshop} holding {@code kernel.json},
  * whose {@code argv} starts {@link KernelMain} with this JVM and this class path (the engine, the lessons and the
- * kernel, as {@code ./workshop} built them).
+ * kernel, as {@code ./workshop} built them), through bash (see {@link #DROP_INCUBATOR_WARNING}).
  */
 final class Kernelspec {
 
     /** The system property the exercises' workspace is read from ({@code dev.backprop.exercises.Workspace}). */
     static final String EXERCISES_DIR = "backprop.exercises.dir";
+
+    /**
+     * A bash script that runs its arguments (the kernel's JVM) with the JVM's first line on stderr dropped when it is
+     * {@code WARNING: Using incubator modules: jdk.incubator.vector}, as {@code ./workshop} drops it: the Vector API
+     * (the fast CPU backend) is an incubator module in JDK 17, and the line would land in the terminal of whoever
+     * started Jupyter, saying nothing to a student. Everything else on stderr passes through; {@code exec} keeps the
+     * JVM's process id the one Jupyter started.
+     */
+    static final String DROP_INCUBATOR_WARNING = "drop() { if IFS= read -r line; then"
+            + " [[ \"$line\" == 'WARNING: Using incubator modules: jdk.incubator.vector' ]] || printf '%s\\n' \"$line\";"
+            + " exec cat; fi; printf '%s' \"$line\"; }; exec \"$@\" 2> >(drop >&2)";
 
     private Kernelspec() {
     }
@@ -64,7 +75,8 @@ final class Kernelspec {
     static String kernelJson(Path java, List<Path> classpath, Path exercises) {
         // --add-modules: the fast CPU backend (module cpu-fast) uses the Vector API, an incubator module in JDK 17;
         // --add-exports: and the JDK's uninitialised arrays for its results (OutputArrays)
-        List<String> argv = new ArrayList<>(List.of(java.toString(), "--add-modules=jdk.incubator.vector",
+        List<String> argv = new ArrayList<>(List.of("bash", "-c", DROP_INCUBATOR_WARNING, "backprop-workshop-kernel",
+                java.toString(), "--add-modules=jdk.incubator.vector",
                 "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
                 "-Djava.awt.headless=true", "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));

@@ -40,7 +40,9 @@ class KernelCommandTests {
         assertThat(spec.get("interrupt_mode").getAsString()).as("interrupts come as messages, not SIGINT")
                 .isEqualTo("message");
         List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
-        assertThat(argv.get(0)).endsWith("java");
+        assertThat(argv.subList(0, 4)).containsExactly("bash", "-c", Kernelspec.DROP_INCUBATOR_WARNING,
+                "backprop-workshop-kernel");
+        assertThat(argv.get(4)).endsWith("java");
         assertThat(argv).endsWith("dev.backprop.kernel.KernelMain", "{connection_file}");
         String classpath = argv.get(argv.indexOf("-cp") + 1);
         assertThat(classpath).contains("jjava-jupyter", "jupyter-kernel").doesNotContain("./");
@@ -63,6 +65,25 @@ class KernelCommandTests {
         assertThat(argv.indexOf("-Dbackprop.exercises.dir=/w/exercises")).as("a JVM option, before the class")
                 .isLessThan(argv.indexOf("dev.backprop.kernel.KernelMain"));
         assertThat(without).doesNotContain("backprop.exercises.dir");
+    }
+
+    @Test
+    void theKernelsJvmLosesItsIncubatorWarningAndNothingElse() throws Exception {
+        String warning = "WARNING: Using incubator modules: jdk.incubator.vector";
+        assertThat(stderrThroughTheFilter("echo '" + warning + "' >&2; echo 'Exception in cell 3' >&2; "
+                + "printf 'no newline' >&2; exit 3")).isEqualTo("Exception in cell 3\nno newline (exit 3)");
+        assertThat(stderrThroughTheFilter("echo 'the first line' >&2; echo '" + warning + "' >&2"))
+                .as("only a first line is the JVM's warning").isEqualTo("the first line\n" + warning + "\n (exit 0)");
+        assertThat(stderrThroughTheFilter("printf 'half a line' >&2")).isEqualTo("half a line (exit 0)");
+        assertThat(stderrThroughTheFilter("true")).isEqualTo(" (exit 0)");
+    }
+
+    /** What {@code bash -c command} writes on stderr when the kernelspec's filter starts it, and its exit status. */
+    private static String stderrThroughTheFilter(String command) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", Kernelspec.DROP_INCUBATOR_WARNING, "kernel",
+                "bash", "-c", command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return err + " (exit " + process.waitFor() + ")";
     }
 
     @Test
