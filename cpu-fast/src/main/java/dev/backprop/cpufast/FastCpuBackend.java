@@ -49,6 +49,21 @@ public final class FastCpuBackend implements Backend {
         return true;
     }
 
+    /** New matrices join the open {@code MatrixScope}, so that their arrays can be reused once it closes. */
+    @Override
+    public boolean needsRelease() {
+        return true;
+    }
+
+    /**
+     * Hands the array of a matrix that a scope made to the {@link ArrayPool}, for the next result of its length; a
+     * matrix made outside any scope, or kept out of the outermost one, is the caller's and left alone.
+     */
+    @Override
+    public boolean release(Matrix a) {
+        return a.madeInScope() && ArrayPool.current().give(data(a));
+    }
+
     @Override
     public String name() {
         return "cpu-fast";
@@ -128,7 +143,7 @@ public final class FastCpuBackend implements Backend {
             if (!JitWarmup.ready() && !dots || a.isTransposed() && b.isTransposed()) {
                 return adopt(Backends.cpu().matmul(referenceView(a), referenceView(b)));
             }
-            double[] C = new double[n * m];
+            double[] C = OutputArrays.forOverwrite(n * m);
             if (dots && !JitWarmup.ready()) {
                 SmallGemm.dotsScalar(data(a), data(b), C, n, k, m);
             } else {

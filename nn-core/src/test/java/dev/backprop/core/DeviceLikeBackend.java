@@ -120,13 +120,14 @@ public final class DeviceLikeBackend implements Backend {
     }
 
     @Override
-    public void release(Matrix a) {
+    public boolean release(Matrix a) {
         Buffer buffer = (Buffer) a.storage();
         if (buffer.released) {
             throw new IllegalStateException("device-like: " + a.shape().compact() + " released twice");
         }
         buffer.released = true;
         live.remove(buffer);
+        return true;
     }
 
     @Override

@@ -477,12 +477,14 @@ public final class OpenClBackend implements Backend, AutoCloseable {
         return residency == Residency.DEVICE_RESIDENT;
     }
 
-    /** Frees the matrix's device buffer; a second call, or a call for a host-resident matrix, does nothing. */
+    /** Frees the matrix's device buffer; a call for a host-resident matrix does nothing. */
     @Override
-    public void release(Matrix a) {
+    public boolean release(Matrix a) {
         if (a.storage() instanceof DeviceBuffer buffer) {
             free(buffer);
+            return true;
         }
+        return false;
     }
 
     /** Frees every buffer still allocated, then the kernels and programs, the queue and the context. */

@@ -76,11 +76,18 @@ public interface Backend {
         return false;
     }
 
-    /** Frees what the matrix holds on the device; the CPU backend leaves it to the garbage collector. */
-    default void release(Matrix a) {
+    /**
+     * Frees what the matrix holds on the device, or hands its storage on for reuse; returns whether it did, after which
+     * {@link Matrix#storage} refuses the matrix. The reference CPU backend leaves everything to the garbage collector.
+     */
+    default boolean release(Matrix a) {
+        return false;
     }
 
-    /** Whether matrices of this backend hold memory the garbage collector cannot free in time. */
+    /**
+     * Whether new matrices join the open {@link MatrixScope}, to be released when it closes: a device's, whose memory
+     * the garbage collector cannot free in time, and the fast CPU backend's, which reuses a loop's temporary arrays.
+     */
     default boolean needsRelease() {
         return false;
     }

@@ -25,12 +25,19 @@ public final class Matrix {
     private final Backend backend;
     private final Object storage;
     private final boolean transposed;
+    /** The matrix whose storage this one shares (a transposed view, or a matrix moved between the CPU backends). */
+    private final Matrix owner;
+    /** Made while a {@link MatrixScope} was open on a backend that {@linkplain Backend#needsRelease needs release}. */
+    private boolean madeInScope;
+    /** Released, and its storage freed or handed on: see {@link #release}. */
+    private boolean released;
 
-    private Matrix(Shape shape, Backend backend, Object storage, boolean transposed) {
+    private Matrix(Shape shape, Backend backend, Object storage, boolean transposed, Matrix owner) {
         this.shape = shape;
         this.backend = backend;
         this.storage = storage;
         this.transposed = transposed;
+        this.owner = owner;
     }
 
     /**
@@ -38,10 +45,8 @@ public final class Matrix {
      * {@code backend} understands (the CPU backend uses a row-major {@code double[]}).
      */
     public static Matrix wrap(Backend backend, int rows, int cols, Object storage) {
-        Matrix m = new Matrix(new Shape(rows, cols), backend, storage, false);
-        if (backend.needsRelease()) {
-            MatrixScope.track(m);
-        }
+        Matrix m = new Matrix(new Shape(rows, cols), backend, storage, false, null);
+        m.madeInScope = backend.needsRelease() && MatrixScope.track(m);
         return m;
     }
 
@@ -149,9 +154,26 @@ public final class Matrix {
         return backend;
     }
 
-    /** For backends: what {@link #wrap} was given. For a {@link #T() transposed view}, the untransposed storage. */
+    /**
+     * For backends: what {@link #wrap} was given. For a {@link #T() transposed view}, the untransposed storage.
+     *
+     * @throws IllegalStateException when this matrix, or the one whose storage it shares, was {@linkplain #release
+     *                               released}: its storage may belong to another matrix by now
+     */
     public Object storage() {
+        if (own().released) {
+            throw new IllegalStateException("a " + own().shape.compact() + " matrix used after it was released (its "
+                    + "MatrixScope closed, or release() was called): keep it with scope.keep(...) to use it later");
+        }
         return storage;
+    }
+
+    /**
+     * For backends: whether a {@link MatrixScope} tracked this matrix when it was made (and it is not a view). Only
+     * such a matrix is the training loop's own, so only its storage may be handed on for reuse when it is released.
+     */
+    public boolean madeInScope() {
+        return madeInScope;
     }
 
     /** Whether this is a transposed view of another matrix's storage (see {@link #T()}). */
@@ -166,7 +188,7 @@ public final class Matrix {
         }
         if (backend.storesHostArrays()) {
             // a transposed view's storage is the (cols, rows) original
-            return ((double[]) storage)[transposed ? j * rows() + i : i * cols() + j];
+            return ((double[]) storage())[transposed ? j * rows() + i : i * cols() + j];
         }
         return toArray()[i * cols() + j];
     }
@@ -203,17 +225,33 @@ public final class Matrix {
             return this;
         }
         if (backend.storesHostArrays() && target.storesHostArrays()) {
-            Matrix moved = wrap(target, transposed ? cols() : rows(), transposed ? rows() : cols(), storage);
+            // a view on the target backend: the array stays this matrix's, and no scope there may hand it on
+            Matrix moved = new Matrix(new Shape(transposed ? cols() : rows(), transposed ? rows() : cols()), target,
+                    storage(), false, own());
             return transposed ? moved.T() : moved;
         }
         return target.upload(rows(), cols(), toArray());
     }
 
-    /** Frees device memory now (see {@link MatrixScope}); the matrix must not be used afterwards. */
+    /**
+     * Frees device memory now, or on the fast CPU backend hands a training loop's temporary array on for reuse (see
+     * {@link MatrixScope}); if it did, using the matrix, or a view of it, afterwards throws. A view owns nothing to
+     * release, and a second call does nothing.
+     */
     public void release() {
-        if (!transposed) {
-            backend.release(this);
+        if (owner == null && !released) {
+            released = backend.release(this);
         }
+    }
+
+    /** Kept out of the outermost scope: the caller's now (see {@link MatrixScope#keep}). */
+    void leaveScopes() {
+        madeInScope = false;
+    }
+
+    /** The matrix that owns this one's storage: itself, or the one a view or a moved matrix shares. */
+    private Matrix own() {
+        return owner == null ? this : owner;
     }
 
     // ---------------------------------------------------------------- linear algebra
@@ -254,7 +292,7 @@ public final class Matrix {
 
     /** The transpose, {@code A.T}: a view sharing this matrix's storage. */
     public Matrix T() {
-        return new Matrix(new Shape(cols(), rows()), backend, storage, !transposed);
+        return new Matrix(new Shape(cols(), rows()), backend, storage, !transposed, own());
     }
 
     /** This matrix in row-major order: itself, or for a transposed view, a copy. */
@@ -264,7 +302,7 @@ public final class Matrix {
         }
         if (rows() == 1 || cols() == 1) {
             // a transposed vector has the same layout as the vector
-            return new Matrix(shape, backend, storage, false);
+            return new Matrix(shape, backend, storage, false, own());
         }
         return backend.transpose(T());
     }
@@ -577,7 +615,7 @@ public final class Matrix {
      * place, so checking a 376 MB training set costs no second copy of it.
      */
     public int firstNonFinite() {
-        double[] a = backend.storesHostArrays() && !transposed ? (double[]) storage : toArray();
+        double[] a = backend.storesHostArrays() && !transposed ? (double[]) storage() : toArray();
         for (int k = 0; k < a.length; k++) {
             if (!Double.isFinite(a[k])) {
                 return k;

@@ -3,9 +3,7 @@ package dev.backprop.core.matrix;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Frees the device memory of the matrices made inside it, except those {@linkplain #keep kept}.
@@ -19,7 +17,9 @@ import java.util.Map;
  *     parameters = scope.keep(updateParameters(parameters, grads, learningRate));
  * }
  * }</pre>
- * On the CPU backend a scope does nothing. Scopes nest per thread; a kept matrix moves to the enclosing scope.
+ * On the reference CPU backend a scope does nothing; the fast CPU backend hands the released matrices' arrays to the
+ * next ones of the same size, as numpy's allocator hands a freed array's memory to the next, while it is still in
+ * the caches. Using a released matrix throws. Scopes nest per thread; a kept matrix moves to the enclosing scope.
  *
  * <p>Closing out of order: scopes are meant to close in reverse order of opening, on the thread that opened them,
  * as try-with-resources does. If an outer scope is closed while inner ones are still open, it first closes those
@@ -31,7 +31,8 @@ public final class MatrixScope implements AutoCloseable {
 
     private static final ThreadLocal<Deque<MatrixScope>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
 
-    private final Map<Matrix, Boolean> owned = new IdentityHashMap<>();
+    /** The matrices made in this scope and not kept, each once (a matrix is new when it joins). */
+    private final List<Matrix> owned = new ArrayList<>();
     private boolean closed;
 
     private MatrixScope() {
@@ -44,12 +45,17 @@ public final class MatrixScope implements AutoCloseable {
         return scope;
     }
 
-    /** Called for every new matrix whose backend {@linkplain Backend#needsRelease needs release}. */
-    static void track(Matrix m) {
+    /**
+     * Called for every new matrix whose backend {@linkplain Backend#needsRelease needs release}; returns whether a scope
+     * took it.
+     */
+    static boolean track(Matrix m) {
         MatrixScope scope = current();
-        if (scope != null) {
-            scope.owned.put(m, Boolean.TRUE);
+        if (scope == null) {
+            return false;
         }
+        scope.owned.add(m);
+        return true;
     }
 
     /** The innermost open scope of this thread, forgetting scopes another thread closed. */
@@ -61,18 +67,22 @@ public final class MatrixScope implements AutoCloseable {
         return stack.peek();
     }
 
-    /** Keeps {@code m} alive past this scope (it moves to the enclosing one) and returns it. */
+    /**
+     * Keeps {@code m} alive past this scope and returns it. It moves to the enclosing scope; where there is none it is
+     * the caller's from now on, like a matrix made outside any scope, and the fast CPU backend never reuses its array.
+     */
     public Matrix keep(Matrix m) {
-        if (owned.remove(m) != null) {
+        if (removeSame(owned, m)) {
             Deque<MatrixScope> stack = OPEN.get();
             boolean passedThis = false;
             for (MatrixScope s : stack) {
                 if (passedThis) {
-                    s.owned.put(m, Boolean.TRUE);
-                    break;
+                    s.owned.add(m);
+                    return m;
                 }
                 passedThis = s == this;
             }
+            m.leaveScopes();
         }
         return m;
     }
@@ -119,9 +129,20 @@ public final class MatrixScope implements AutoCloseable {
         }
     }
 
+    /** Removes {@code m} itself (not an equal matrix) from {@code list}; the latest made are kept most often. */
+    private static boolean removeSame(List<Matrix> list, Matrix m) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i) == m) {
+                list.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void releaseOwned() {
         closed = true;
-        List<Matrix> toRelease = new ArrayList<>(owned.keySet());
+        List<Matrix> toRelease = new ArrayList<>(owned);
         owned.clear();
         for (Matrix m : toRelease) {
             m.release();

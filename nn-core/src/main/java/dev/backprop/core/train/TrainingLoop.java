@@ -34,9 +34,9 @@ import java.util.Map;
  * labels in the loss's domain), and the cost of every batch is checked: a NaN or ±∞ stops training with the
  * iteration, epoch, batch and learning rate.
  *
- * <p>Each batch runs in a {@link MatrixScope}, so that a device frees its temporaries; the new parameters are
- * kept, with the optimizer's {@linkplain Optimizer#state() state}; the parameters and state they replace are
- * freed.
+ * <p>Each batch runs in a {@link MatrixScope}, so that a device frees its temporaries and the fast CPU backend
+ * reuses their arrays for the next batch's; the new parameters are kept, with the optimizer's
+ * {@linkplain Optimizer#state() state}; the parameters and state they replace are freed.
  */
 public final class TrainingLoop {
 

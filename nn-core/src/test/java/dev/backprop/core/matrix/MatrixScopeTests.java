@@ -8,7 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** MatrixScope closed out of order or on another thread: nothing leaks, nothing stale stays on the stack. */
+/**
+ * MatrixScope closed out of order or on another thread: nothing leaks, nothing stale stays on the stack. A released
+ * matrix, and every view of it, refuses to be read; a view releases nothing.
+ */
 class MatrixScopeTests {
 
     private final DeviceLikeBackend device = new DeviceLikeBackend();
@@ -61,5 +64,41 @@ class MatrixScopeTests {
             assertThat(kept.toArray()).containsExactly(5.0, 5.0);
         }
         assertThat(device.liveBuffers()).isZero();
+    }
+
+    @Test
+    void aReleasedMatrixAndItsViewsRefuseToBeReadAndAViewReleasesNothing() {
+        Matrix a = device.full(2, 3, 1.0);
+        Matrix view = a.T();
+        view.release();
+        assertThat(device.liveBuffers()).as("a view owns nothing").isEqualTo(1);
+        a.release();
+        a.release();   // the device-like backend throws on a second release of a buffer: it never sees one
+        assertThat(device.liveBuffers()).isZero();
+        assertThatThrownBy(a::toArray).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a (2,3) matrix used after it was released (its MatrixScope closed, or release() was "
+                        + "called): keep it with scope.keep(...) to use it later");
+        assertThatThrownBy(view::toArray).isInstanceOf(IllegalStateException.class)
+                .as("a view names the matrix that was released").hasMessage("a (2,3) matrix used after it was released (its MatrixScope closed, or release() was "
+                        + "called): keep it with scope.keep(...) to use it later");
+    }
+
+    @Test
+    void aMatrixIsTheScopesUntilKeptOutOfTheOutermostOne() {
+        Matrix outside = device.full(1, 1, 0.0);
+        assertThat(outside.madeInScope()).isFalse();
+        try (MatrixScope outer = MatrixScope.open()) {
+            Matrix toOuter;
+            Matrix toCaller;
+            try (MatrixScope inner = MatrixScope.open()) {
+                toOuter = inner.keep(device.full(1, 1, 1.0));
+                assertThat(toOuter.madeInScope()).isTrue();
+            }
+            assertThat(toOuter.madeInScope()).as("kept into the enclosing scope: still a scope's").isTrue();
+            toCaller = outer.keep(toOuter);
+            assertThat(toCaller.madeInScope()).as("kept out of the outermost scope: the caller's").isFalse();
+            assertThat(Matrix.of(1, 1, 2.0).to(device).madeInScope()).as("uploaded in a scope").isTrue();
+        }
+        outside.release();
     }
 }
