@@ -1,5 +1,7 @@
 package dev.backprop.cpufast;
 
+import java.util.Arrays;
+
 /**
  * The arrays of a training loop's released temporaries, handed to the next results of the same length on the same
  * thread, newest first, as numpy's allocator hands a freed array's memory to the next array while it is still in the
@@ -12,8 +14,9 @@ package dev.backprop.cpufast;
  *
  * <p>Which arrays: those of matrices a {@code MatrixScope} made and then released ({@link FastCpuBackend#release}), so
  * never an array a caller may still hold: a released matrix refuses to be read. Each thread has its own pool, of at
- * most {@link #LENGTHS} lengths, {@link #PER_LENGTH} arrays of each and {@link #MAX_BYTES} in all; an array that does
- * not fit is left to the garbage collector. Arrays shorter than {@link #MIN_LENGTH} are cheap to make and not kept.
+ * most {@link #LENGTHS} lengths, {@link #PER_LENGTH} arrays of each and {@link #MAX_BYTES} in all; a new length takes
+ * the place of the one used least recently, and an array that does not fit is left to the garbage collector. Arrays
+ * shorter than {@link #MIN_LENGTH} are cheap to make and not kept.
  */
 final class ArrayPool {
 
@@ -27,6 +30,9 @@ final class ArrayPool {
     private final int[] lengths = new int[LENGTHS];
     private final double[][][] stacks = new double[LENGTHS][PER_LENGTH][];
     private final int[] counts = new int[LENGTHS];
+    /** When each length was last given or taken, on {@link #clock}. */
+    private final long[] used = new long[LENGTHS];
+    private long clock;
     private long bytes;
 
     ArrayPool() {
@@ -44,6 +50,7 @@ final class ArrayPool {
         }
         for (int s = 0; s < LENGTHS; s++) {
             if (lengths[s] == length && counts[s] > 0) {
+                used[s] = ++clock;
                 int top = --counts[s];
                 double[] array = stacks[s][top];
                 stacks[s][top] = null;
@@ -64,6 +71,7 @@ final class ArrayPool {
             return false;
         }
         int slot = -1;
+        int oldest = 0;
         for (int s = 0; s < LENGTHS; s++) {
             if (lengths[s] == length) {
                 slot = s;
@@ -72,13 +80,28 @@ final class ArrayPool {
             if (slot < 0 && counts[s] == 0) {
                 slot = s;   // an empty slot, for a length not yet here
             }
+            if (used[s] < used[oldest]) {
+                oldest = s;
+            }
         }
-        if (slot < 0 || counts[slot] == PER_LENGTH) {
+        if (slot < 0) {
+            slot = oldest;
+            empty(slot);
+        }
+        if (counts[slot] == PER_LENGTH) {
             return false;
         }
+        used[slot] = ++clock;
         lengths[slot] = length;
         stacks[slot][counts[slot]++] = array;
         bytes += 8L * length;
         return true;
+    }
+
+    /** Leaves the arrays of {@code slot} to the garbage collector. */
+    private void empty(int slot) {
+        bytes -= 8L * lengths[slot] * counts[slot];
+        Arrays.fill(stacks[slot], null);
+        counts[slot] = 0;
     }
 }

@@ -56,12 +56,17 @@ public final class FastCpuBackend implements Backend {
     }
 
     /**
-     * Hands the array of a matrix that a scope made to the {@link ArrayPool}, for the next result of its length; a
-     * matrix made outside any scope, or kept out of the outermost one, is the caller's and left alone.
+     * Releases a matrix that a scope of this thread made, handing its array to the {@link ArrayPool} for the next
+     * result of its length (where the pool has room; otherwise to the garbage collector). A matrix made outside any
+     * scope, or kept out of the outermost one, is the caller's and left alone.
      */
     @Override
     public boolean release(Matrix a) {
-        return a.madeInScope() && ArrayPool.current().give(data(a));
+        if (!a.madeInScope()) {
+            return false;
+        }
+        ArrayPool.current().give(data(a));
+        return true;
     }
 
     @Override
@@ -202,6 +207,14 @@ public final class FastCpuBackend implements Backend {
 
     @Override
     public Matrix map(UnaryOp op, double p, Matrix a) {
+        boolean own = switch (op) {
+            case TANH, SIGMOID, EXP, LOG, SQUARE -> true;
+            case POWER -> p == 2.0;
+            default -> false;
+        };
+        if (!own) {
+            return adopt(Backends.cpu().map(op, p, reference(a)));
+        }
         double[] A = data(a);
         double[] out = OutputArrays.forOverwrite(A.length);
         switch (op) {
@@ -209,16 +222,7 @@ public final class FastCpuBackend implements Backend {
             case SIGMOID -> VectorMath.sigmoid(A, out);
             case EXP -> VectorMath.exp(A, out);
             case LOG -> VectorMath.log(A, out);
-            case SQUARE -> square(A, out);
-            case POWER -> {
-                if (p != 2.0) {
-                    return adopt(Backends.cpu().map(op, p, reference(a)));
-                }
-                square(A, out);
-            }
-            default -> {
-                return adopt(Backends.cpu().map(op, p, reference(a)));
-            }
+            default -> square(A, out);   // SQUARE, and POWER with p = 2
         }
         return wrap(a.rows(), a.cols(), out);
     }

@@ -16,11 +16,14 @@ import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.Backends;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.MatrixScope;
+import dev.backprop.core.matrix.MatrixGroup;
 import dev.backprop.core.optim.Adam;
+import dev.backprop.core.optim.Optimizer;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Metric;
 import dev.backprop.core.train.Sequential;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,6 +186,58 @@ class ArrayReuseTests {
         assertThat(pool.give(new double[(int) (ArrayPool.MAX_BYTES / 8) + 1])).as("more than the pool holds").isFalse();
     }
 
+    @Test
+    void aNewLengthTakesThePlaceOfTheLengthUsedLeastRecently() {
+        ArrayPool pool = new ArrayPool();
+        int first = ArrayPool.MIN_LENGTH;
+        for (int k = 0; k < ArrayPool.LENGTHS; k++) {
+            assertThat(pool.give(new double[first + k])).isTrue();
+        }
+        assertThat(pool.take(first)).as("the first length, used again").isNotNull();
+        assertThat(pool.give(new double[first])).isTrue();
+        assertThat(pool.give(new double[first + ArrayPool.LENGTHS])).as("a seventeenth length").isTrue();
+        assertThat(pool.take(first + 1)).as("the length used least recently, dropped").isNull();
+        assertThat(pool.take(first)).isNotNull();
+        assertThat(pool.take(first + ArrayPool.LENGTHS)).isNotNull();
+    }
+
+    @Test
+    void keepingAViewKeepsTheMatrixItShares() {
+        Matrix a = ones();
+        Matrix view;
+        try (MatrixScope scope = MatrixScope.open()) {
+            view = scope.keep(a.times(2.0).T());
+        }
+        assertThat(view.toArray()).containsOnly(2.0);
+        assertThat(view.T().toArray()).containsOnly(2.0);
+    }
+
+    @Test
+    void aSmallTemporaryIsReleasedToo() {
+        Matrix small;
+        try (MatrixScope scope = MatrixScope.open()) {
+            small = FAST.full(1, 4, 1.0).times(2.0);
+        }
+        assertThatThrownBy(small::toArray).isInstanceOf(IllegalStateException.class).hasMessageContaining("released");
+    }
+
+    @Test
+    void aScopeClosedOnAnotherThreadHandsNothingOn() throws InterruptedException {
+        onAFreshThread(() -> {
+            Matrix a = ones();
+            MatrixScope scope = MatrixScope.open();
+            Matrix temporary = a.times(2.0);
+            Object array = temporary.storage();
+            CompletableFuture<Void> elsewhere = CompletableFuture.runAsync(scope::close);
+            assertThatThrownBy(elsewhere::join).cause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("a thread that did not open it");
+            try (MatrixScope next = MatrixScope.open()) {
+                assertThat(a.times(3.0).storage()).isNotSameAs(array);
+            }
+            assertThat(temporary.toArray()).as("still the opening thread's").containsOnly(2.0);
+        });
+    }
+
     private static History fit(Backend backend) {
         Dataset planar = PlanarDataset.loadPlanarDataset();
         Matrix X = planar.X().to(backend);
@@ -209,5 +264,49 @@ class ArrayReuseTests {
                 assertThat(actual.get(i)).as("%s after epoch %d", name, i + 1).isCloseTo(expected.get(i), within(1e-9));
             }
         }
+    }
+
+    /** Adam, whose parameters come back as NaN while {@code diverge} is set: its state is updated all the same. */
+    private static final class DivergingAdam implements Optimizer {
+        private final Adam adam = new Adam(0.01);
+        boolean diverge;
+
+        @Override
+        public String name() {
+            return "diverging adam";
+        }
+
+        @Override
+        public List<Matrix> update(List<Matrix> parameters, List<Matrix> gradients) {
+            List<Matrix> updated = adam.update(parameters, gradients);
+            return diverge ? updated.stream().map(p -> p.times(Double.NaN)).toList() : updated;
+        }
+
+        @Override
+        public double learningRate() {
+            return adam.learningRate();
+        }
+
+        @Override
+        public MatrixGroup state() {
+            return adam.state();
+        }
+    }
+
+    @Test
+    void anOptimizerKeepsItsStateWhenTheStepAfterItsUpdateFails() {
+        Dataset planar = PlanarDataset.loadPlanarDataset();
+        Matrix X = planar.X().to(FAST);
+        Matrix Y = planar.Y().to(FAST);
+        DivergingAdam optimizer = new DivergingAdam();
+        Sequential model = Sequential.of(new Dense(4, new Relu(), Initializer.he()),
+                new Dense(1, new Sigmoid(), Initializer.he())).build(2, 3).compile(new BinaryCrossEntropy(), optimizer);
+        model.fit(X, Y, model.loop().epochs(2).batchSize(100));
+        optimizer.diverge = true;
+        assertThatThrownBy(() -> model.fit(X, Y, model.loop().epochs(1).batchSize(100)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds NaN");
+        optimizer.diverge = false;
+        History again = model.fit(X, Y, model.loop().epochs(2).batchSize(100));
+        assertThat(again.get("loss")).hasSize(2).allSatisfy(loss -> assertThat(loss).isFinite());
     }
 }

@@ -23,14 +23,18 @@ public final class Matrix {
 
     private final Shape shape;
     private final Backend backend;
-    private final Object storage;
+    /** What {@link #wrap} was given; dropped once {@link #release} has freed it or handed it on. */
+    private Object storage;
     private final boolean transposed;
     /** The matrix whose storage this one shares (a transposed view, or a matrix moved between the CPU backends). */
     private final Matrix owner;
-    /** Made while a {@link MatrixScope} was open on a backend that {@linkplain Backend#needsRelease needs release}. */
-    private boolean madeInScope;
-    /** Released, and its storage freed or handed on: see {@link #release}. */
-    private boolean released;
+    /**
+     * The thread whose {@link MatrixScope} tracked this matrix when it was made, on a backend that
+     * {@linkplain Backend#needsRelease needs release}; null otherwise, and once it is kept out of the outermost scope.
+     */
+    private Thread scopeThread;
+    /** Released, and its storage freed or handed on: see {@link #release}. Volatile for a scope closed elsewhere. */
+    private volatile boolean released;
 
     private Matrix(Shape shape, Backend backend, Object storage, boolean transposed, Matrix owner) {
         this.shape = shape;
@@ -46,7 +50,9 @@ public final class Matrix {
      */
     public static Matrix wrap(Backend backend, int rows, int cols, Object storage) {
         Matrix m = new Matrix(new Shape(rows, cols), backend, storage, false, null);
-        m.madeInScope = backend.needsRelease() && MatrixScope.track(m);
+        if (backend.needsRelease() && MatrixScope.track(m)) {
+            m.scopeThread = Thread.currentThread();
+        }
         return m;
     }
 
@@ -169,11 +175,12 @@ public final class Matrix {
     }
 
     /**
-     * For backends: whether a {@link MatrixScope} tracked this matrix when it was made (and it is not a view). Only
-     * such a matrix is the training loop's own, so only its storage may be handed on for reuse when it is released.
+     * For backends: whether a {@link MatrixScope} of the calling thread tracked this matrix when it was made (it is not
+     * a view, and was not kept out of the outermost scope). Only such a matrix is a training loop's own, so only its
+     * storage may be handed on for reuse when it is released; a scope closed on another thread hands on nothing.
      */
     public boolean madeInScope() {
-        return madeInScope;
+        return scopeThread == Thread.currentThread();
     }
 
     /** Whether this is a transposed view of another matrix's storage (see {@link #T()}). */
@@ -239,18 +246,19 @@ public final class Matrix {
      * release, and a second call does nothing.
      */
     public void release() {
-        if (owner == null && !released) {
-            released = backend.release(this);
+        if (owner == null && !released && backend.release(this)) {
+            released = true;
+            storage = null;
         }
     }
 
     /** Kept out of the outermost scope: the caller's now (see {@link MatrixScope#keep}). */
     void leaveScopes() {
-        madeInScope = false;
+        scopeThread = null;
     }
 
     /** The matrix that owns this one's storage: itself, or the one a view or a moved matrix shares. */
-    private Matrix own() {
+    Matrix own() {
         return owner == null ? this : owner;
     }
 

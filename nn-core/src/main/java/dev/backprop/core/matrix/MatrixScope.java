@@ -68,21 +68,22 @@ public final class MatrixScope implements AutoCloseable {
     }
 
     /**
-     * Keeps {@code m} alive past this scope and returns it. It moves to the enclosing scope; where there is none it is
+     * Keeps {@code m} (for a view, the matrix it shares storage with) alive past this scope and returns it. It moves to the enclosing scope; where there is none it is
      * the caller's from now on, like a matrix made outside any scope, and the fast CPU backend never reuses its array.
      */
     public Matrix keep(Matrix m) {
-        if (removeSame(owned, m)) {
+        Matrix own = m.own();   // a view keeps the matrix whose storage it shares
+        if (removeSame(owned, own)) {
             Deque<MatrixScope> stack = OPEN.get();
             boolean passedThis = false;
             for (MatrixScope s : stack) {
                 if (passedThis) {
-                    s.owned.add(m);
+                    s.owned.add(own);
                     return m;
                 }
                 passedThis = s == this;
             }
-            m.leaveScopes();
+            own.leaveScopes();
         }
         return m;
     }

@@ -227,10 +227,11 @@ public final class TrainingLoop {
                     }
                     List<Matrix> previousState = optimizer.state().matrices();
                     List<Matrix> updated = optimizer.update(parameters, gradients);
-                    requireFiniteParameters(updated, iteration, epoch);
                     List<Matrix> state = optimizer.state().matrices();
-                    updated.forEach(scope::keep);
+                    // the optimizer holds its new state from here on, even when the check below throws
                     state.forEach(scope::keep);
+                    requireFiniteParameters(updated, iteration, epoch);
+                    updated.forEach(scope::keep);
                     model.setParameters(updated);
                     releaseReplaced(parameters, updated);
                     releaseReplaced(previousState, state);
