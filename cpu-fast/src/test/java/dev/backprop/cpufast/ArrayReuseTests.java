@@ -46,41 +46,24 @@ class ArrayReuseTests {
      * Runs {@code test} on a thread of its own, whose pool starts empty: other tests in this JVM leave arrays of other
      * lengths in this thread's pool.
      */
-    private static void onAFreshThread(Runnable test) throws InterruptedException {
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(() -> {
-            try {
-                test.run();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        });
-        thread.start();
-        thread.join();
-        if (failure[0] instanceof Error e) {
-            throw e;
-        }
-        if (failure[0] != null) {
-            throw new AssertionError(failure[0]);
-        }
+    private static void onAFreshThread(Runnable test) {
+        CompletableFuture.runAsync(test, runnable -> new Thread(runnable).start()).join();
     }
 
     @Test
-    void aScopesTemporaryArrayGoesToTheNextResultOfItsLength() throws InterruptedException {
-        onAFreshThread(ArrayReuseTests::temporaryArrayReused);
-    }
-
-    private static void temporaryArrayReused() {
-        Matrix a = ones();
-        Object used;
-        try (MatrixScope scope = MatrixScope.open()) {
-            used = a.times(2.0).storage();
-        }
-        try (MatrixScope scope = MatrixScope.open()) {
-            Matrix next = a.times(3.0);
-            assertThat(next.storage()).isSameAs(used);
-            assertThat(next.toArray()).containsOnly(3.0);
-        }
+    void aScopesTemporaryArrayGoesToTheNextResultOfItsLength() {
+        onAFreshThread(() -> {
+            Matrix a = ones();
+            Object used;
+            try (MatrixScope scope = MatrixScope.open()) {
+                used = a.times(2.0).storage();
+            }
+            try (MatrixScope scope = MatrixScope.open()) {
+                Matrix next = a.times(3.0);
+                assertThat(next.storage()).isSameAs(used);
+                assertThat(next.toArray()).containsOnly(3.0);
+            }
+        });
     }
 
     @Test
@@ -120,30 +103,28 @@ class ArrayReuseTests {
     }
 
     @Test
-    void aMatrixKeptIntoAnEnclosingScopeIsReleasedWithItOnce() throws InterruptedException {
-        onAFreshThread(ArrayReuseTests::keptIntoEnclosingScope);
-    }
-
-    private static void keptIntoEnclosingScope() {
-        Matrix a = ones();
-        Object keptArray;
-        try (MatrixScope outer = MatrixScope.open()) {
-            Matrix p;
-            try (MatrixScope inner = MatrixScope.open()) {
-                p = inner.keep(a.times(2.0));
+    void aMatrixKeptIntoAnEnclosingScopeIsReleasedWithItOnce() {
+        onAFreshThread(() -> {
+            Matrix a = ones();
+            Object keptArray;
+            try (MatrixScope outer = MatrixScope.open()) {
+                Matrix p;
+                try (MatrixScope inner = MatrixScope.open()) {
+                    p = inner.keep(a.times(2.0));
+                }
+                assertThat(p.toArray()).as("alive in the enclosing scope").containsOnly(2.0);
+                keptArray = p.storage();
+                p.release();   // by hand, then again by the outer scope: the array goes to the pool once
             }
-            assertThat(p.toArray()).as("alive in the enclosing scope").containsOnly(2.0);
-            keptArray = p.storage();
-            p.release();   // by hand, then again by the outer scope: the array goes to the pool once
-        }
-        try (MatrixScope scope = MatrixScope.open()) {
-            Matrix first = a.times(3.0);
-            Matrix second = a.times(4.0);
-            assertThat(first.storage()).isSameAs(keptArray);
-            assertThat(second.storage()).isNotSameAs(keptArray);
-            assertThat(first.toArray()).containsOnly(3.0);
-            assertThat(second.toArray()).containsOnly(4.0);
-        }
+            try (MatrixScope scope = MatrixScope.open()) {
+                Matrix first = a.times(3.0);
+                Matrix second = a.times(4.0);
+                assertThat(first.storage()).isSameAs(keptArray);
+                assertThat(second.storage()).isNotSameAs(keptArray);
+                assertThat(first.toArray()).containsOnly(3.0);
+                assertThat(second.toArray()).containsOnly(4.0);
+            }
+        });
     }
 
     @Test
@@ -222,7 +203,7 @@ class ArrayReuseTests {
     }
 
     @Test
-    void aScopeClosedOnAnotherThreadHandsNothingOn() throws InterruptedException {
+    void aScopeClosedOnAnotherThreadHandsNothingOn() {
         onAFreshThread(() -> {
             Matrix a = ones();
             MatrixScope scope = MatrixScope.open();

@@ -68,8 +68,9 @@ public final class MatrixScope implements AutoCloseable {
     }
 
     /**
-     * Keeps {@code m} (for a view, the matrix it shares storage with) alive past this scope and returns it. It moves to the enclosing scope; where there is none it is
-     * the caller's from now on, like a matrix made outside any scope, and the fast CPU backend never reuses its array.
+     * Keeps {@code m} (for a view, the matrix it shares storage with) alive past this scope and returns it. It moves
+     * to the enclosing scope; where there is none it is the caller's from now on, like a matrix made outside any
+     * scope, and the fast CPU backend never reuses its array.
      */
     public Matrix keep(Matrix m) {
         Matrix own = m.own();   // a view keeps the matrix whose storage it shares
