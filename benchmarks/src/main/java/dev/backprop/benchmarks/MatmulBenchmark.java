@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * The OpenCL timings wait for the kernel to finish ({@code clFinish}) and include nothing else: A and B stay on
  * the device. Example:
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar MatmulBenchmark -f 1 -wi 2 -i 3 -p n=256,512 -p kernel=TILED,CPU
+ * java -jar benchmarks/target/benchmarks.jar '\.MatmulBenchmark' -f 1 -wi 2 -i 3 -p n=256,512 -p kernel=TILED,CPU
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -74,6 +74,14 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
         static Tiles forDevice(OpenClDevice device, Precision precision, int maxGroup) {
             int ts = maxGroup >= 256 ? 16 : maxGroup >= 64 ? 8 : 4;
+            int wg = Integer.highestOneBit(Math.min(256, Math.max(1, maxGroup)));
+            if (device.deviceType.equals("CPU") && ts == 16
+                    && (64 + 128) * 16L * precision.bytes() <= device.localMemBytes / 2) {
+                // A CPU driver (PoCL) runs a work-group on one core as a loop over its work-items, vectorised across
+                // them: fewer items with more work each (16×16 elements of C) run faster there, and tiles of 64 rows
+                // give a 128×128 product two work-groups, one per core (benchmarks/RESULTS.md has the figures).
+                return new Tiles(ts, 64, 128, 16, 16, 16, wg);
+            }
             // kernel 3: a TS×TS work-group, each work-item computing 8×8 elements of a (8·TS)×(8·TS) tile of C
             int wpt = 8;
             int tsk = 16;
@@ -81,7 +89,6 @@ public final class OpenClBackend implements Backend, AutoCloseable {
             while (tsk > 4 && 2L * tsk * wpt * ts * precision.bytes() > device.localMemBytes / 2) {
                 tsk /= 2;
             }
-            int wg = Integer.highestOneBit(Math.min(256, Math.max(1, maxGroup)));
             return new Tiles(ts, wpt * ts, wpt * ts, tsk, wpt, wpt, wg);
         }
 

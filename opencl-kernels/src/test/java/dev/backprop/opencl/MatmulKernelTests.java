@@ -2,6 +2,7 @@ package dev.backprop.opencl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.MatrixScope;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each kernel of {@code matmul.cl} by name, against the reference loop of its banner, for every transpose
  * combination: {@code matmul(a, b)} picks one kernel by size, so the contract suite alone would not reach them all.
- * The sizes straddle the tiles (TS = 16, TSM = TSN = 128, TSK = 16) and include vectors.
+ * The sizes straddle the tiles (TS = 16, TSK = 16; TSM = TSN = 128 on a GPU, TSM = 64 and TSN = 128 on a CPU device)
+ * and include vectors.
  */
 class MatmulKernelTests {
 
@@ -43,7 +45,7 @@ class MatmulKernelTests {
     /** (M, K, N) around the tile sizes, times each kernel. */
     static Stream<Arguments> cases() {
         int[][] sizes = {{1, 1, 1}, {3, 4, 5}, {16, 16, 16}, {17, 9, 33}, {63, 17, 65}, {64, 64, 64}, {65, 15, 63},
-            {128, 16, 128}, {129, 40, 127}, {129, 130, 1}, {1, 300, 257}, {200, 3, 70}};
+            {128, 16, 128}, {129, 40, 127}, {129, 130, 1}, {1, 300, 257}, {200, 3, 70}, {150, 33, 300}};
         return Stream.of(MatmulKernel.values())
                 .flatMap(k -> Stream.of(sizes).map(s -> Arguments.of(k, s[0], s[1], s[2])));
     }
@@ -75,6 +77,14 @@ class MatmulKernelTests {
         assertThat(fp64.matmulKernelFor(4, 400, 2)).as("W1·X of the planar network").isEqualTo(MatmulKernel.NAIVE);
         assertThat(fp64.matmulKernelFor(32, 32, 32)).isEqualTo(MatmulKernel.TILED);
         assertThat(fp64.matmulKernelFor(512, 512, 512)).isEqualTo(MatmulKernel.REGISTER_BLOCKED);
+    }
+
+    @Test
+    void aCpuDeviceSplitsA128ProductIntoTwoWorkGroupsOf64Rows() {
+        assumeTrue(fp64.description().contains("(CPU)"), "needs a CPU device: " + fp64.description());
+        assertThat(fp64.matmulKernelFor(64, 128, 16)).isEqualTo(MatmulKernel.REGISTER_BLOCKED);
+        assertThat(fp64.matmulKernelFor(63, 128, 16)).isEqualTo(MatmulKernel.TILED);
+        assertThat(fp64.matmulKernelFor(64, 127, 16)).isEqualTo(MatmulKernel.TILED);
     }
 
     @Test
