@@ -1,6 +1,6 @@
 /*
- * The CLBlast side of benchmarks/compare-opencl.sh: CLBlast's DGEMM (or SGEMM) on the first OpenCL device of the first
- * platform, the device the engine's OpenCL backend picks by default, one JSON line per size.
+ * The CLBlast side of benchmarks/compare-opencl.sh: CLBlast's DGEMM (or SGEMM) on the device the engine's OpenCL
+ * backend picks (a GPU if any platform has one, else an accelerator, else the first device), one JSON line per size.
  *
  *     cc -O2 -o clblast_gemm benchmarks/clblast_gemm.c -lclblast -lOpenCL
  *     ./clblast_gemm fp64 256,512,1024
@@ -28,6 +28,26 @@ static void fail(const char *what, int code) {
     exit(1);
 }
 
+/* As OpenClDevice chooses: the first GPU of any platform, else the first accelerator, else the first device. */
+static cl_device_id pick_device(void) {
+    cl_platform_id platforms[16];
+    cl_uint count = 0;
+    cl_int err = clGetPlatformIDs(16, platforms, &count);
+    if (err != CL_SUCCESS || count == 0) fail("clGetPlatformIDs (no OpenCL platform?)", err);
+    if (count > 16) count = 16;
+    cl_device_type wanted[] = {CL_DEVICE_TYPE_GPU, CL_DEVICE_TYPE_ACCELERATOR, CL_DEVICE_TYPE_ALL};
+    for (int w = 0; w < 3; w++) {
+        for (cl_uint p = 0; p < count; p++) {
+            cl_device_id device;
+            if (clGetDeviceIDs(platforms[p], wanted[w], 1, &device, NULL) == CL_SUCCESS) {
+                return device;
+            }
+        }
+    }
+    fail("clGetDeviceIDs (no OpenCL device?)", CL_DEVICE_NOT_FOUND);
+    return NULL;
+}
+
 static void gemm(int fp64, cl_command_queue queue, size_t n, cl_mem a, cl_mem b, cl_mem c) {
     CLBlastStatusCode status = fp64
         ? CLBlastDgemm(CLBlastLayoutRowMajor, CLBlastTransposeNo, CLBlastTransposeNo, n, n, n, 1.0, a, 0, n, b, 0, n,
@@ -49,10 +69,7 @@ int main(int argc, char **argv) {
     size_t bytes_per = fp64 ? sizeof(double) : sizeof(float);
 
     cl_int err;
-    cl_platform_id platform;
-    cl_device_id device;
-    if ((err = clGetPlatformIDs(1, &platform, NULL)) != CL_SUCCESS) fail("clGetPlatformIDs", err);
-    if ((err = clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 1, &device, NULL)) != CL_SUCCESS) fail("clGetDeviceIDs", err);
+    cl_device_id device = pick_device();
     cl_context context = clCreateContext(NULL, 1, &device, NULL, NULL, &err);
     if (err != CL_SUCCESS) fail("clCreateContext", err);
     cl_command_queue queue = clCreateCommandQueue(context, device, 0, &err);

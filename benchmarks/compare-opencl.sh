@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # benchmarks/compare-opencl.sh [ROUNDS] [PRECISION]: the OpenCL lesson's register-blocked matmul kernel beside
-# CLBlast, the tuned OpenCL BLAS, on the same OpenCL device (the first device of the first platform, which the
-# engine's `opencl` backend picks too; PoCL's CPU device on a machine without a GPU).
+# CLBlast, the tuned OpenCL BLAS, on the same OpenCL device (the one the engine's `opencl` backend picks: a GPU if
+# there is one, else PoCL's CPU device).
 #
 # Interleaved in one session, size by size, ROUNDS times (default 5): JMH's MatmulBenchmark with the kernel
 # REGISTER_BLOCKED (C = A·B, n×n, A and B on the device, each product waited for) and clblast_gemm.c, CLBlast's
