@@ -65,7 +65,9 @@ abstract class ScheduledOptimizer implements Optimizer {
     @Override
     public final MatrixGroup state() {
         List<Matrix> all = new ArrayList<>();
-        states.forEach(all::addAll);
+        for (List<Matrix> state : states) {
+            all.addAll(state);
+        }
         return () -> all;
     }
 

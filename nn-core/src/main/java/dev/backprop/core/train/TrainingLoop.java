@@ -229,9 +229,13 @@ public final class TrainingLoop {
                     List<Matrix> updated = optimizer.update(parameters, gradients);
                     List<Matrix> state = optimizer.state().matrices();
                     // the optimizer holds its new state from here on, even when the check below throws
-                    state.forEach(scope::keep);
+                    for (Matrix s : state) {
+                        scope.keep(s);
+                    }
                     requireFiniteParameters(updated, iteration, epoch);
-                    updated.forEach(scope::keep);
+                    for (Matrix p : updated) {
+                        scope.keep(p);
+                    }
                     model.setParameters(updated);
                     releaseReplaced(parameters, updated);
                     releaseReplaced(previousState, state);
@@ -285,10 +289,19 @@ public final class TrainingLoop {
     /** Frees each matrix of {@code old} that is not also in {@code kept} (the same object). */
     private static void releaseReplaced(List<Matrix> old, List<Matrix> kept) {
         for (Matrix m : old) {
-            if (kept.stream().noneMatch(k -> k == m)) {
+            if (!containsSame(kept, m)) {
                 m.release();
             }
         }
+    }
+
+    private static boolean containsSame(List<Matrix> matrices, Matrix m) {
+        for (Matrix k : matrices) {
+            if (k == m) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A[:, order], the columns in permutation order, gathered on the host and put back on A's backend. */
