@@ -74,15 +74,22 @@ class KernelCommandTests {
                 + "printf 'no newline' >&2; exit 3")).isEqualTo("Exception in cell 3\nno newline (exit 3)");
         assertThat(stderrThroughTheFilter("echo 'the first line' >&2; echo '" + warning + "' >&2"))
                 .as("only a first line is the JVM's warning").isEqualTo("the first line\n" + warning + "\n (exit 0)");
+        assertThat(stderrThroughTheFilter("echo 'the first line' >&2; (sleep 0.3; echo 'written late' >&2) &"))
+                .as("what is written after the command exits").isEqualTo("the first line\nwritten late\n (exit 0)");
         assertThat(stderrThroughTheFilter("printf 'half a line' >&2")).isEqualTo("half a line (exit 0)");
         assertThat(stderrThroughTheFilter("true")).isEqualTo(" (exit 0)");
     }
 
-    /** What {@code bash -c command} writes on stderr when the kernelspec's filter starts it, and its exit status. */
+    /**
+     * What {@code bash -c command} writes on stderr when the kernelspec's filter starts it, and its exit status. Java
+     * closes a child's pipes as soon as the child exits, and the filter may still be writing then, so the filter's
+     * output goes through a pipeline into {@code cat}: the shell Java waits for ends only after every writer has.
+     */
     private static String stderrThroughTheFilter(String command) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", Kernelspec.DROP_INCUBATOR_WARNING, "kernel",
-                "bash", "-c", command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String pipeline = "bash -c \"$0\" kernel bash -c \"$1\" 2>&1 >/dev/null | cat; exit \"${PIPESTATUS[0]}\"";
+        Process process = new ProcessBuilder("bash", "-c", pipeline, Kernelspec.DROP_INCUBATOR_WARNING, command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String err = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         return err + " (exit " + process.waitFor() + ")";
     }
 
