@@ -99,7 +99,7 @@ class PlantedMutantTests {
                         "gradients that pass the check"),
                 // optimization
                 new Mutant("optimization", "random_mini_batches", "int[] permutation = new NumpyRandom(seed).permutation(m);",
-                        "int[] permutation = new NumpyRandom((int) (System.nanoTime() & 0xffff)).permutation(m);",
+                        "int[] permutation = new NumpyRandom(new java.util.Random().nextInt(1 << 30)).permutation(m);",
                         "a second identical call returned a different result"),
                 new Mutant("optimization", "random_mini_batches", "if (m % miniBatchSize != 0) {", "if (m < 0) {",
                         "the last, smaller mini-batch was dropped"),
@@ -124,7 +124,7 @@ class PlantedMutantTests {
                 new Mutant("regularization", "dropout_forward", "Matrix A_dropped = A.times(D).div(keepProb);",
                         "Matrix A_dropped = A.times(D);", "were not divided by keep_prob"),
                 new Mutant("regularization", "dropout_forward", "Matrix D = new NumpyRandom(seed)",
-                        "Matrix D = new NumpyRandom((int) (System.nanoTime() & 0xffff))",
+                        "Matrix D = new NumpyRandom(new java.util.Random().nextInt(1 << 30))",
                         "a second identical call returned a different result"),
                 new Mutant("regularization", "dropout_backward", "Matrix dA_prev = dA.times(D).div(keepProb);",
                         "Matrix dA_prev = dA.times(D);", "the division by keep_prob is missing"),
