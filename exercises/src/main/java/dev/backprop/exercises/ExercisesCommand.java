@@ -17,6 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {ExercisesCommand.Reset.class, ExercisesCommand.Export.class})
 public final class ExercisesCommand implements Callable<Integer> {
 
+    /** What the listing's marks mean, printed under it. */
+    static final String LEGEND = Report.mark(FunctionResult.Status.PASS) + " PASS   "
+            + Report.mark(FunctionResult.Status.FAIL) + " FAIL   "
+            + Report.mark(FunctionResult.Status.BLOCKED) + " BLOCKED: it calls a function that does not pass yet";
+
     @Spec
     CommandSpec spec;
 
@@ -30,11 +35,11 @@ public final class ExercisesCommand implements Callable<Integer> {
             out.printf("%d  %-15s %-36s %d/%d passed   %s.java%n", set.number(), set.name(), set.title(),
                     result.passed(), result.results().size(), set.className());
             for (FunctionResult r : result.results()) {
-                out.printf("       %s %s%n", r.passed() ? "✓" : r.status() == FunctionResult.Status.BLOCKED ? "–" : "✗",
-                        r.function());
+                out.printf("       %s %s%n", Report.mark(r.status()), r.function());
             }
         }
         out.println();
+        out.println(LEGEND);
         out.println("Edit the files under " + workspace.moduleDir().resolve("src/student/java")
                 + ", then: ./workshop check SET [FUNCTION] [--hint]");
         out.flush();

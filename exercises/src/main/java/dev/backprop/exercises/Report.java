@@ -26,18 +26,24 @@ public final class Report {
         return out.toString();
     }
 
+    /** The mark a result's line starts with: ✓ for PASS, ✗ for FAIL, – for BLOCKED. */
+    public static String mark(FunctionResult.Status status) {
+        return switch (status) {
+            case PASS -> "✓";
+            case FAIL -> "✗";
+            case BLOCKED -> "–";
+        };
+    }
+
     /**
      * One function's result, each line starting with {@code indent}: {@code ✓ PASS    sigmoid}, or the FAIL line
-     * and under it, indented further, what is wrong, or the BLOCKED line.
+     * and under it, indented further, what is wrong, or the BLOCKED line and under it what blocks it
+     * ({@code BLOCKED by sigmoid (it calls sigmoid; fix that first)}).
      */
     public static String function(FunctionResult r, String indent) {
-        String mark = switch (r.status()) {
-            case PASS -> "✓ PASS   ";
-            case FAIL -> "✗ FAIL   ";
-            case BLOCKED -> "– BLOCKED";
-        };
-        StringBuilder out = new StringBuilder(indent).append(mark).append(' ').append(r.function()).append('\n');
-        if (r.status() == FunctionResult.Status.FAIL) {
+        StringBuilder out = new StringBuilder(indent).append(mark(r.status())).append(' ')
+                .append(String.format("%-7s", r.status().name())).append(' ').append(r.function()).append('\n');
+        if (!r.passed()) {
             String under = indent + "    ";
             for (String line : r.message()) {
                 out.append(under).append(line.replace("\n", "\n" + under)).append('\n');

@@ -64,6 +64,28 @@ class CommandLineTests {
     }
 
     @Test
+    void checkSaysWhatBlocksABlockedFunctionAsTheWorksheetsCheckDoes() {
+        assertThat(run("check", "activations")).isEqualTo(1);
+        assertThat(out.toString()).contains("""
+                  ✗ FAIL    sigmoid
+                      sigmoid returned null; expected a matrix of shape (3, 4)
+                  – BLOCKED sigmoid_backward
+                      BLOCKED by sigmoid (it calls sigmoid; fix that first)
+                  ✗ FAIL    tanh
+                """);
+    }
+
+    @Test
+    void exercisesEndsItsListingWithWhatTheMarksMean() {
+        assertThat(run("exercises")).isZero();
+        assertThat(out.toString()).contains("       ✗ sigmoid\n       – sigmoid_backward\n").contains("""
+                       – f1_score
+
+                ✓ PASS   ✗ FAIL   – BLOCKED: it calls a function that does not pass yet
+                Edit the files under\s""");
+    }
+
+    @Test
     void checkOneFunctionPrintsOnlyThatFunction() {
         run("check", "two-layer", "compute_cost");
         assertThat(out.toString()).contains("compute_cost").doesNotContain("layer_sizes");

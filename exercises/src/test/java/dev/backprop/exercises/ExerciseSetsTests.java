@@ -47,6 +47,15 @@ class ExerciseSetsTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
+    void theStudentFileReadsAsPlainTextWithoutHtmlEntities(ExerciseSet set) {
+        // students read the comments in an editor (and in the worksheets' cells), not as rendered Javadoc:
+        // Z > 0, not Z &gt; 0
+        assertThat(Grading.GRADER.stubSource(set).lines()).as("%s.java", set.className())
+                .noneMatch(line -> line.matches(".*&(#\\d+|#x\\p{XDigit}+|[A-Za-z]+);.*"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
     void noSolutionCodeAppearsInTheStudentFile(ExerciseSet set) {
         String stub = Grading.GRADER.stubSource(set);
         var regions = Regions.ofSolution(Grading.GRADER.solutionSource(set));

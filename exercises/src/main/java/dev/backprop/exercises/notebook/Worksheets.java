@@ -77,9 +77,6 @@ public final class Worksheets {
                 .map(line -> source.explain(line, DISPLAY_NAME, set.className())).toList();
         StringBuilder out = new StringBuilder(Report.function(new FunctionResult(r.function(), r.status(), message),
                 ""));
-        if (r.status() == FunctionResult.Status.BLOCKED) {
-            message.forEach(line -> out.append("    ").append(line).append('\n'));
-        }
         if (!cells.containsKey(f.javaName())) {
             out.append("    (no cell declares ").append(f.javaName()).append(" yet: this graded its stub)\n");
         }

@@ -64,7 +64,7 @@ public final class ActivationsExercise {
         return A;
     }
 
-    /** DLS: {@code relu_backward(dA, cache)}. dZ = dA where Z &gt; 0, else 0 (ReLU′ is 1 or 0). */
+    /** DLS: {@code relu_backward(dA, cache)}. dZ = dA where Z > 0, else 0 (ReLU′ is 1 or 0). */
     public static Matrix reluBackward(Matrix dA, Matrix Z) {
         // SOLUTION STARTS
         //> Matrix dZ = null;
@@ -73,7 +73,7 @@ public final class ActivationsExercise {
         return dZ;
     }
 
-    /** Leaky ReLU (Multi-layer Perceptron deck): A = Z where Z &gt; 0, else αZ. */
+    /** Leaky ReLU (Multi-layer Perceptron deck): A = Z where Z > 0, else αZ. */
     public static Matrix leakyRelu(Matrix Z, double alpha) {
         // SOLUTION STARTS
         //> Matrix A = null;
@@ -82,7 +82,7 @@ public final class ActivationsExercise {
         return A;
     }
 
-    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z &gt; 0, else α. */
+    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z > 0, else α. */
     public static Matrix leakyReluBackward(Matrix dA, Matrix Z, double alpha) {
         // SOLUTION STARTS
         //> Matrix dZ = null;
@@ -92,7 +92,7 @@ public final class ActivationsExercise {
         return dZ;
     }
 
-    /** ELU: A = Z where Z &gt; 0, else α (e^Z − 1). */
+    /** ELU: A = Z where Z > 0, else α (e^Z − 1). */
     public static Matrix elu(Matrix Z, double alpha) {
         // SOLUTION STARTS
         //> Matrix A = null;
@@ -101,7 +101,7 @@ public final class ActivationsExercise {
         return A;
     }
 
-    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z &gt; 0, else α e^Z. */
+    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z > 0, else α e^Z. */
     public static Matrix eluBackward(Matrix dA, Matrix Z, double alpha) {
         // SOLUTION STARTS
         //> Matrix dZ = null;

@@ -192,10 +192,10 @@ public final class TwoLayerNetworkExercise {
     }
 
     /**
-     * Workshop: {@code predict(parameters, X)}: 1 where A2 &gt; 0.5, else 0, as a (1, m) matrix.
+     * Workshop: {@code predict(parameters, X)}: 1 where A2 > 0.5, else 0, as a (1, m) matrix.
      * <pre>
      * A2, cache = forward_propagation(X, parameters)
-     * predictions = (A2 &gt; 0.5)
+     * predictions = (A2 > 0.5)
      * </pre>
      * {@code A.gt(0.5)} is {@code A > 0.5} as 0/1.
      */

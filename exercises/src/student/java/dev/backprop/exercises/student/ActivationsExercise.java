@@ -57,7 +57,7 @@ public final class ActivationsExercise {
         return A;
     }
 
-    /** DLS: {@code relu_backward(dA, cache)}. dZ = dA where Z &gt; 0, else 0 (ReLU′ is 1 or 0). */
+    /** DLS: {@code relu_backward(dA, cache)}. dZ = dA where Z > 0, else 0 (ReLU′ is 1 or 0). */
     public static Matrix reluBackward(Matrix dA, Matrix Z) {
         // YOUR CODE STARTS HERE (≈ 1 line)
         Matrix dZ = null;
@@ -65,7 +65,7 @@ public final class ActivationsExercise {
         return dZ;
     }
 
-    /** Leaky ReLU (Multi-layer Perceptron deck): A = Z where Z &gt; 0, else αZ. */
+    /** Leaky ReLU (Multi-layer Perceptron deck): A = Z where Z > 0, else αZ. */
     public static Matrix leakyRelu(Matrix Z, double alpha) {
         // YOUR CODE STARTS HERE (≈ 1 line)
         Matrix A = null;
@@ -73,7 +73,7 @@ public final class ActivationsExercise {
         return A;
     }
 
-    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z &gt; 0, else α. */
+    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z > 0, else α. */
     public static Matrix leakyReluBackward(Matrix dA, Matrix Z, double alpha) {
         // YOUR CODE STARTS HERE (≈ 2 lines)
         Matrix dZ = null;
@@ -81,7 +81,7 @@ public final class ActivationsExercise {
         return dZ;
     }
 
-    /** ELU: A = Z where Z &gt; 0, else α (e^Z − 1). */
+    /** ELU: A = Z where Z > 0, else α (e^Z − 1). */
     public static Matrix elu(Matrix Z, double alpha) {
         // YOUR CODE STARTS HERE (≈ 1 line)
         Matrix A = null;
@@ -89,7 +89,7 @@ public final class ActivationsExercise {
         return A;
     }
 
-    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z &gt; 0, else α e^Z. */
+    /** dZ = dA ⊙ g′(Z), g′(Z) = 1 where Z > 0, else α e^Z. */
     public static Matrix eluBackward(Matrix dA, Matrix Z, double alpha) {
         // YOUR CODE STARTS HERE (≈ 2 lines)
         Matrix dZ = null;

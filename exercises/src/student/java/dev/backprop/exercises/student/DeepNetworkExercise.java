@@ -40,7 +40,7 @@ public final class DeepNetworkExercise {
         return new Sigmoid().backward(dA, Z, sigmoid(Z));
     }
 
-    /** Given (DLS {@code relu_backward}): dZ = dA where Z &gt; 0, else 0. */
+    /** Given (DLS {@code relu_backward}): dZ = dA where Z > 0, else 0. */
     public static Matrix reluBackward(Matrix dA, Matrix Z) {
         return new Relu().backward(dA, Z, relu(Z));
     }

@@ -79,7 +79,7 @@ public final class LossesExercise {
     }
 
     /**
-     * Sparse categorical cross-entropy: Y is a row (1, m) of class indices 0 ≤ yⱼ &lt; n_classes. The same as the
+     * Sparse categorical cross-entropy: Y is a row (1, m) of class indices 0 ≤ yⱼ < n_classes. The same as the
      * categorical one on the one-hot columns onehot = [i = yⱼ] (n_classes, m). Keras: SparseCategoricalCrossentropy.
      */
     public static CostAndGradient sparseCategoricalCrossEntropy(Matrix AL, Matrix Y) {
@@ -98,7 +98,7 @@ public final class LossesExercise {
 
     /**
      * Hinge, labels y ∈ {0, 1} mapped to ỹ = 2y − 1 ∈ {−1, +1}. ℒ = (1/n) Σᵢ max(0, 1 − ỹᵢ ŷᵢ),
-     * ∂ℒ/∂ŷ = −(1/n) ỹ [1 − ỹ ŷ &gt; 0]. Keras: Hinge.
+     * ∂ℒ/∂ŷ = −(1/n) ỹ [1 − ỹ ŷ > 0]. Keras: Hinge.
      */
     public static CostAndGradient hinge(Matrix AL, Matrix Y) {
         int n = AL.rows();

@@ -67,7 +67,7 @@ public final class RegularizationExercise {
      * Inverted dropout, forward (DLS {@code forward_propagation_with_dropout}, one layer), after
      * {@code np.random.seed(seed)}:
      * <pre>
-     * D = np.random.rand(A.shape[0], A.shape[1]) &lt; keep_prob      the mask: 1 keeps a unit
+     * D = np.random.rand(A.shape[0], A.shape[1]) < keep_prob      the mask: 1 keeps a unit
      * A = A * D / keep_prob                                       rescaled, so the expected value stays the same
      * </pre>
      * {@code new NumpyRandom(seed).rand(rows, cols)} is numpy's {@code rand}; {@code B.lt(p)} is {@code B < p}.
