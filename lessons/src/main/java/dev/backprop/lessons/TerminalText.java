@@ -9,8 +9,9 @@ import java.util.Map;
  * operators become Unicode ({@code \sigma} → σ, {@code \cdot} → ·), scripts become Unicode super- and subscripts
  * where they exist ({@code x^2} → x², {@code W_1} → W₁) and stay readable where they do not ({@code W^{[l]}} →
  * W^[l]), {@code \frac{a}{b}} becomes (a)/(b), {@code \hat{y}} becomes ŷ, and the {@code $} delimiters go. Markdown
- * emphasis and {@code `code`} are shown bold on a terminal that understands ANSI escapes, plain otherwise. The
- * notebooks keep the LaTeX; only the console renders it.
+ * emphasis and {@code `code`} are shown bold on a terminal that understands ANSI escapes, plain otherwise; a fenced
+ * code block is shown as its lines, verbatim and indented, set off by blank lines. The notebooks keep the LaTeX; only
+ * the console renders it.
  */
 public final class TerminalText {
 
@@ -77,6 +78,27 @@ public final class TerminalText {
      * @param ansi whether to show emphasis and code with ANSI bold (a terminal), or plain (a file, a pipe)
      */
     public static String render(String markdown, boolean ansi) {
+        // fenced code blocks first, so that no formula, emphasis or inline code reaches into one
+        StringBuilder out = new StringBuilder();
+        int text = 0;
+        int line = 0;
+        while (line < markdown.length()) {
+            int fence = fenceAt(markdown, line);
+            if (fence > 0) {
+                out.append(inline(markdown.substring(text, line), ansi));
+                line = codeBlock(markdown, line, fence, out);
+                text = line;
+            } else {
+                int end = markdown.indexOf('\n', line);
+                line = end < 0 ? markdown.length() : end + 1;
+            }
+        }
+        out.append(inline(markdown.substring(text), ansi));
+        return out.toString().replaceAll("[ \t]+(?=\n|$)", "");
+    }
+
+    /** Text outside code blocks: formulas, emphasis and inline code. */
+    private static String inline(String markdown, boolean ansi) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < markdown.length()) {
@@ -113,7 +135,7 @@ public final class TerminalText {
                     i += delimiter.length();
                     continue;
                 }
-                out.append(emphasis(render(markdown.substring(i + delimiter.length(), end), false), ansi));
+                out.append(emphasis(inline(markdown.substring(i + delimiter.length(), end), false), ansi));
                 i = end + delimiter.length();
             } else if (c == '\\') {
                 // a LaTeX command outside $…$: rendered as in a formula
@@ -128,7 +150,94 @@ public final class TerminalText {
                 i++;
             }
         }
-        return out.toString().replaceAll("[ \t]+(?=\n|$)", "");
+        return out.toString();
+    }
+
+    /**
+     * The length of the code fence (three or more backticks or tildes, indented by at most three spaces) that opens
+     * the line starting at {@code i}, or 0 when it is not a fence. As in CommonMark, the language tag after a
+     * backtick fence holds no backtick: a line such as {@code ```a`b```} is inline code, not a fence.
+     */
+    private static int fenceAt(String text, int i) {
+        int at = i;
+        while (at < text.length() && at - i < 3 && text.charAt(at) == ' ') {
+            at++;
+        }
+        if (at >= text.length() || (text.charAt(at) != '`' && text.charAt(at) != '~')) {
+            return 0;
+        }
+        char mark = text.charAt(at);
+        int end = at;
+        while (end < text.length() && text.charAt(end) == mark) {
+            end++;
+        }
+        int length = end - at;
+        if (length < 3) {
+            return 0;
+        }
+        int lineEnd = text.indexOf('\n', end);
+        String info = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+        return mark == '`' && info.indexOf('`') >= 0 ? 0 : length;
+    }
+
+    /**
+     * A fenced code block starting at {@code i} (its opening fence {@code fence} characters long), shown as a code
+     * block: its lines verbatim, indented four spaces and set off by blank lines, without the fences or the language
+     * tag; no LaTeX, emphasis or inline code inside it. An unclosed fence runs to the end of the text, as in
+     * CommonMark.
+     *
+     * @return where the text after the block (after its closing fence's line) starts
+     */
+    private static int codeBlock(String text, int i, int fence, StringBuilder out) {
+        int indent = 0;
+        while (text.charAt(i + indent) == ' ') {
+            indent++;
+        }
+        char mark = text.charAt(i + indent);
+        int line = text.indexOf('\n', i);
+        line = line < 0 ? text.length() : line + 1;
+        // a blank line before the block, unless it opens the text or one is there already
+        while (!out.isEmpty() && !(out.length() >= 2 && out.charAt(out.length() - 1) == '\n'
+                && out.charAt(out.length() - 2) == '\n')) {
+            out.append('\n');
+        }
+        while (line < text.length()) {
+            int end = text.indexOf('\n', line);
+            end = end < 0 ? text.length() : end;
+            String content = text.substring(line, end);
+            int next = Math.min(end + 1, text.length());
+            if (isClosingFence(content, mark, fence)) {
+                if (next < text.length() && text.charAt(next) != '\n') {
+                    out.append('\n'); // a blank line after the block
+                }
+                return next;
+            }
+            // the opening fence's indentation is taken off each line, as CommonMark does
+            int strip = 0;
+            while (strip < indent && strip < content.length() && content.charAt(strip) == ' ') {
+                strip++;
+            }
+            out.append(content.isBlank() ? "" : "    " + content.substring(strip));
+            if (end == text.length()) {
+                return end;
+            }
+            out.append('\n');
+            line = next;
+        }
+        return text.length();
+    }
+
+    /** Whether a line closes a fenced code block: at most three spaces, then at least as many fence characters. */
+    private static boolean isClosingFence(String line, char mark, int fence) {
+        int lead = 0;
+        while (lead < line.length() && line.charAt(lead) == ' ') {
+            lead++;
+        }
+        int end = lead;
+        while (end < line.length() && line.charAt(end) == mark) {
+            end++;
+        }
+        return lead <= 3 && end - lead >= fence && line.substring(end).isBlank();
     }
 
     private static boolean isEmphasisStart(String text, int i) {
@@ -187,11 +296,12 @@ public final class TerminalText {
             return out.toString();
         }
 
-        /** The argument of a command or script: a group, a command, or one character. */
+        /**
+         * The argument of a command or script: a group, a command, or one character. As in TeX, spaces and line
+         * breaks before it are skipped: {@code \frac{a}} and its {@code {b}} on the next line are one fraction.
+         */
         private String argument() {
-            while (pos < tex.length() && tex.charAt(pos) == ' ') {
-                pos++;
-            }
+            skipWhitespace();
             if (pos >= tex.length()) {
                 return "";
             }
@@ -208,11 +318,15 @@ public final class TerminalText {
             return new String(Character.toChars(cp));
         }
 
-        /** The raw text of a group, e.g. the words of {@code \text{…}}. */
-        private String rawGroup() {
-            while (pos < tex.length() && tex.charAt(pos) == ' ') {
+        private void skipWhitespace() {
+            while (pos < tex.length() && Character.isWhitespace(tex.charAt(pos))) {
                 pos++;
             }
+        }
+
+        /** The raw text of a group, e.g. the words of {@code \text{…}}. */
+        private String rawGroup() {
+            skipWhitespace();
             if (pos >= tex.length() || tex.charAt(pos) != '{') {
                 return argument();
             }
@@ -247,7 +361,9 @@ public final class TerminalText {
                 case "frac", "dfrac", "tfrac" -> {
                     String a = argument();
                     String b = argument();
-                    return wrap(a) + "/" + wrap(b);
+                    // a big operator straight after the fraction is its own term: 1/m Σ, not 1/mΣ
+                    String gap = startsBigOperator(pos) ? " " : "";
+                    return wrap(a) + "/" + denominator(b) + gap;
                 }
                 case "sqrt" -> {
                     String index = "";
@@ -340,6 +456,39 @@ public final class TerminalText {
                     return name; // an unknown command shows as its name, never with a backslash
                 }
             }
+        }
+
+        /** Whether a sum, product or integral starts at {@code at}. */
+        private boolean startsBigOperator(int at) {
+            if (at >= tex.length() || tex.charAt(at) != '\\') {
+                return false;
+            }
+            int end = at + 1;
+            while (end < tex.length() && Character.isLetter(tex.charAt(end))) {
+                end++;
+            }
+            return switch (tex.substring(at + 1, end)) {
+                case "sum", "prod", "int" -> true;
+                default -> false;
+            };
+        }
+
+        /**
+         * A fraction's denominator: as {@link #wrap}, and in parentheses too when it is a number times a symbol, so
+         * that λ/(2m) does not read as λ/2 · m.
+         */
+        private static String denominator(String b) {
+            String t = wrap(b);
+            int i = 0;
+            while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
+                i++;
+            }
+            if (i > 0 && i < t.length() && Character.isLetter(t.codePointAt(i))
+                    && !SUPERSCRIPTS.containsValue((char) t.codePointAt(i))
+                    && !SUBSCRIPTS.containsValue((char) t.codePointAt(i))) {
+                return "(" + t + ")";
+            }
+            return t;
         }
 
         /** Whether a command starting at {@code at} is a letter, e.g. {@code \\theta} in {@code \\partial \\theta}. */

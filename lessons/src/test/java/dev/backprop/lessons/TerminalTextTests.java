@@ -79,6 +79,58 @@ class TerminalTextTests {
     }
 
     @Test
+    void aFencedCodeBlockIsShownVerbatimIndentedAndSetOffWithoutItsLanguageTag() {
+        String text = """
+                the line $y = X + 10$:
+                ```python
+                X_train = X[:40] # 80 % of $data, *not* `all`
+
+                    return \\frac{a}{b}
+                ```
+                and prints `(8, 0)`.""";
+        String block = """
+                the line y = X + 10:
+
+                    X_train = X[:40] # 80 % of $data, *not* `all`
+
+                        return \\frac{a}{b}
+
+                and prints CODE.""";
+        assertThat(TerminalText.render(text, false)).isEqualTo(block.replace("CODE", "(8, 0)"));
+        assertThat(TerminalText.render(text, true)).as("no bold in or around the block")
+                .isEqualTo(block.replace("CODE", "\u001B[1m(8, 0)\u001B[0m"));
+        assertThat(TerminalText.render("```\na\n```\n\nthen", false)).as("no blank line doubled or added at the top")
+                .isEqualTo("    a\n\nthen");
+        assertThat(TerminalText.render("~~~~\n```\n~~~~\nend", false)).as("a longer fence, a shorter one inside")
+                .isEqualTo("    ```\n\nend");
+        assertThat(TerminalText.render("```code``` inline", false)).as("no fence: a backtick follows on its line")
+                .isEqualTo("code inline");
+    }
+
+    @Test
+    void aFractionsArgumentsMayBeSplitOverLines() {
+        assertThat(TerminalText.math("d = \\frac{\\lVert a - b \\rVert_2}\n{\\lVert a \\rVert_2 + \\lVert b \\rVert_2}"))
+                .isEqualTo("d = (‖ a - b ‖₂)/(‖ a ‖₂ + ‖ b ‖₂)");
+        assertThat(TerminalText.math("\\frac\n  {x + 1}\n  {y}")).isEqualTo("(x + 1)/y");
+    }
+
+    @Test
+    void aFractionIsSetOffFromABigOperatorAfterIt() {
+        assertThat(TerminalText.math("J = \\frac{1}{m}\\sum_i L_i")).isEqualTo("J = 1/m Σᵢ Lᵢ");
+        assertThat(TerminalText.math("\\frac{1}{m}\\prod_i p_i")).isEqualTo("1/m ∏ᵢ pᵢ");
+        assertThat(TerminalText.math("\\frac{1}{m} \\sum dZ")).as("one space, not two").isEqualTo("1/m ΣdZ");
+        assertThat(TerminalText.math("\\frac{1}{m}x")).as("only before a big operator").isEqualTo("1/mx");
+    }
+
+    @Test
+    void aDenominatorThatIsANumberTimesASymbolIsParenthesised() {
+        assertThat(TerminalText.math("\\frac{\\lambda}{2m} \\sum_l")).isEqualTo("λ/(2m) Σₗ");
+        assertThat(TerminalText.math("\\frac{J_+ - J_-}{2\\varepsilon}")).isEqualTo("(J₊ - J₋)/(2ε)");
+        assertThat(TerminalText.math("\\frac{1}{10} + \\frac{1}{m^2} + \\frac{dy}{dx} + \\frac{a}{10^{-7}}"))
+                .as("a number, a power, a symbol's differential stay bare").isEqualTo("1/10 + 1/m² + dy/dx + a/10⁻⁷");
+    }
+
+    @Test
     void theNegativeControlCatchesRawLatexAndSeedNumbers() {
         assertThat(LATEX_COMMAND.matcher("$\\frac{1}{m}$").find()).isTrue();
         assertThat(LATEX_COMMAND.matcher(TerminalText.render("$\\frac{1}{m}$", false)).find()).isFalse();
