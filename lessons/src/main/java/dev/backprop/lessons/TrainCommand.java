@@ -4,6 +4,7 @@ import dev.backprop.core.activation.Activation;
 import dev.backprop.core.activation.Linear;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
+import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.data.Blobs;
 import dev.backprop.core.data.Circles;
 import dev.backprop.core.data.Dataset;
@@ -30,7 +31,9 @@ import dev.backprop.core.layer.Dropout;
 import dev.backprop.core.layer.Layer;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalCrossEntropy;
+import dev.backprop.core.loss.CategoricalLoss;
 import dev.backprop.core.loss.ClassWeightedLoss;
+import dev.backprop.core.loss.Hinge;
 import dev.backprop.core.loss.Loss;
 import dev.backprop.core.loss.MeanSquaredError;
 import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
@@ -92,7 +95,7 @@ import picocli.CommandLine.Spec;
  * {@code initialize_parameters}), mini-batches reshuffled with {@code seed = 10 + epoch + 1}, the cost averaged over
  * each epoch and printed as {@code Cost after epoch 1000: …}.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", sortOptions = false,
         description = "Train a network on a generated or a real data set; report, plot and save it.")
 public final class TrainCommand implements Callable<Integer> {
 
@@ -165,9 +168,12 @@ public final class TrainCommand implements Callable<Integer> {
             + " m / (classes · count of its class), Keras's class_weight (default: none).")
     String classWeight;
 
-    @Option(names = "--layers", paramLabel = "N,N,...", split = ",",
+    @Option(names = "--layers", paramLabel = "N,N,...",
             description = "Hidden layer sizes, input side first (default: 5,2). Empty for none: --layers ''.")
-    List<Integer> layers = new ArrayList<>(List.of(5, 2));
+    String layersOption = "5,2";
+
+    /** The hidden layer sizes of {@code --layers}, read by {@link #validate()}. */
+    List<Integer> layers = List.of();
 
     @Option(names = "--activation", paramLabel = "G",
             description = "Hidden activation: relu, tanh, sigmoid, leaky_relu, elu, linear (default: ${DEFAULT-VALUE}).")
@@ -261,6 +267,9 @@ public final class TrainCommand implements Callable<Integer> {
             + " 3, mini-batches reshuffled with seed 10 + epoch + 1, the cost averaged over the epoch.")
     boolean dls;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     private PrintStream stdout = System.out;
     private PrintStream stderr = System.err;
 
@@ -332,14 +341,19 @@ public final class TrainCommand implements Callable<Integer> {
         Matrix Xtest = parts.Xtest();
         boolean classes = parts.real() || Y.rows() > 1 || isIntegerLabels(Y);
         int nY = Y.rows() > 1 ? Y.rows() : classes ? Math.max(1, (int) max(Y) + 1) : 1;
+        Loss chosen = loss != null ? loss(loss) : null;
         Activation outputActivation = output != null ? activation(output, "--output")
-                : !classes ? new Linear() : nY > 2 ? new Softmax() : new Sigmoid();
-        if (outputActivation instanceof Sigmoid && nY == 2 && Y.rows() == 1) {
-            nY = 1;
+                : !classes ? new Linear() : nY > 2 || chosen instanceof CategoricalLoss ? new Softmax()
+                : chosen instanceof Hinge ? new Tanh() : new Sigmoid();
+        boolean score = outputActivation instanceof Tanh || outputActivation instanceof Linear;
+        if (!(outputActivation instanceof Softmax) && nY == 2 && Y.rows() == 1) {
+            nY = 1;   // two classes in one row of labels: one unit, a probability or a score
         }
-        Loss objective = loss != null ? loss(loss) : outputActivation instanceof Softmax
+        Loss objective = chosen != null ? chosen : outputActivation instanceof Softmax
                 ? (Y.rows() > 1 ? new CategoricalCrossEntropy() : new SparseCategoricalCrossEntropy())
-                : classes ? new BinaryCrossEntropy() : new MeanSquaredError();
+                : classes && score && nY == 1 ? new Hinge() : classes ? new BinaryCrossEntropy()
+                : new MeanSquaredError();
+        checkOutputFitsLoss(outputActivation, objective, score, nY);
 
         Sequential model;
         if (architecture != null) {
@@ -371,7 +385,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             objective = new ClassWeightedLoss(objective, ClassWeightedLoss.balanced(Y, nY == 1 ? 2 : nY));
         }
-        Metric metric = classes ? Metric.accuracy() : Metric.meanAbsoluteError();
+        Metric metric = classes ? Metric.accuracy(model.decisionThreshold()) : Metric.meanAbsoluteError();
         model.compile(objective, optimizer(), metric);
         stdout.print(model.summary());
 
@@ -413,9 +427,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (parts.generated() != null && parts.generated().X().rows() == 2 && classes) {
             Normalizer n = normalizer;
+            // the chart shades a probability, white at 0.5; a score s is shown as (s + 1) / 2 clipped to [0, 1],
+            // white at the boundary s = 0 and full colour from the hinge's margin |s| = 1 on
+            boolean scores = model.decisionThreshold() == 0;
             write(TrainingCharts.decisionBoundary("Decision boundary, " + name, parts.generated().X(),
-                    parts.generated().Y(), x -> model.predict(n == null ? x : n.transform(x))),
-                    out.resolve("decision-boundary.png"));
+                    parts.generated().Y(), x -> {
+                        Matrix a = model.predict(n == null ? x : n.transform(x));
+                        return scores && a.rows() == 1 ? a.plus(1).div(2).clip(0, 1) : a;
+                    }), out.resolve("decision-boundary.png"));
         }
         if (save != null) {
             List<String> classNames = classes ? names(Math.max(2, nY)) : null;
@@ -491,6 +510,10 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset set = DATASETS.get(name).get();
         Matrix X = set.X();
         Matrix Y = set.Y();
+        boolean oneHot = loss != null && List.of("categorical_crossentropy", "cce").contains(loss);
+        if (oneHot && Y.rows() == 1 && isIntegerLabels(Y)) {
+            Y = new SparseCategoricalCrossEntropy().oneHot(Y, Math.max(2, (int) max(Y) + 1));   // one-hot (k, m)
+        }
         if (validationSplit == 0) {
             return new Parts(X, Y, null, null, null, null, false, set);
         }
@@ -529,8 +552,9 @@ public final class TrainCommand implements Callable<Integer> {
                         + " of " + name + " (" + set.train().m() + " examples) empty");
             }
         }
-        boolean row = loss != null && List.of("sparse_categorical_crossentropy", "scce", "binary_crossentropy", "bce")
-                .contains(loss) || "sigmoid".equals(output) && train.classes() == 2;
+        boolean row = loss != null && List.of("sparse_categorical_crossentropy", "scce", "binary_crossentropy", "bce",
+                "hinge").contains(loss) || output != null && List.of("sigmoid", "tanh", "linear").contains(output)
+                && train.classes() == 2;
         Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
         return new Parts(train.X(), y.apply(train), validation == null ? null : validation.X(),
                 validation == null ? null : y.apply(validation), test.X(), y.apply(test), true, null);
@@ -577,11 +601,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad("unknown --optimizer '" + optimizer + "'; known: gd, momentum, nesterov, rmsprop, adagrad,"
                     + " adadelta, adam");
         }
-        for (int n : layers) {
-            if (n < 1) {
-                throw bad("--layers " + layers + ": every hidden size must be ≥ 1, got " + n);
-            }
-        }
+        layers = hiddenSizes(layersOption);
         if (learningRate != null && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw bad("--learning-rate must be a positive number, got " + learningRate);
         }
@@ -621,6 +641,47 @@ public final class TrainCommand implements Callable<Integer> {
 
     private ParameterException bad(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * Refuses an output layer the loss cannot read: a cross-entropy reads probabilities (a sigmoid or a softmax), a
+     * categorical one a softmax over every class, and the hinge a score of one unit.
+     */
+    private void checkOutputFitsLoss(Activation g, Loss objective, boolean score, int units) {
+        String outputName = output != null ? "--output " + output : "the output " + g;
+        if (objective instanceof BinaryCrossEntropy && score) {
+            throw bad("--loss binary_crossentropy reads probabilities, but " + outputName + " gives scores;"
+                    + " use --output sigmoid, or --loss hinge for a score");
+        }
+        if (objective instanceof CategoricalLoss && !(g instanceof Softmax)) {
+            throw bad("--loss " + objective + " reads a softmax over the classes, but " + outputName
+                    + " is not one; use --output softmax");
+        }
+        if (objective instanceof Hinge && (units != 1 || !score)) {
+            throw bad("--loss hinge reads one score for two classes" + (units != 1 ? ", but there are " + units
+                    + " outputs" : ", but " + outputName + " gives probabilities; use --output tanh or linear"));
+        }
+    }
+
+    /** "5,2" as [5, 2]; "" (or only spaces) as no hidden layer. */
+    private List<Integer> hiddenSizes(String option) {
+        List<Integer> sizes = new ArrayList<>();
+        if (option.isBlank()) {
+            return sizes;
+        }
+        for (String part : option.split(",", -1)) {
+            int n;
+            try {
+                n = Integer.parseInt(part.strip());
+            } catch (NumberFormatException e) {
+                throw bad("--layers '" + option + "': '" + part.strip() + "' is not a whole number");
+            }
+            if (n < 1) {
+                throw bad("--layers '" + option + "': every hidden size must be ≥ 1, got " + n);
+            }
+            sizes.add(n);
+        }
+        return sizes;
     }
 
     private Activation activation(String name, String option) {

@@ -81,6 +81,70 @@ class TrainCommandTests {
     }
 
     @Test
+    void aTanhOrLinearOutputOnTwoClassesIsOneScoreTrainedWithTheHingeAndReadAtZero(@TempDir Path dir) {
+        for (String output : new String[] {"tanh", "linear"}) {
+            out.reset();
+            assertThat(train("--output", output, "--epochs", "300", "--print-every", "300", "--out", dir.toString()))
+                    .as(errors()).isZero();
+            assertThat(output()).contains(" dense_2 (Dense)            (1, m)                    3");
+            // the hinge's cost max(0, 1 − ỹŷ) starts near 1 for scores near 0 (cross-entropy's starts near ln 2)
+            assertThat(Double.parseDouble(line(output(), "Cost after epoch 0: ").substring(20))).isBetween(0.9, 1.1);
+            assertThat(Double.parseDouble(line(output(), "Training accuracy: ").replaceAll("[^0-9.]", "")))
+                    .isGreaterThan(90);
+        }
+        assertThat(dir.resolve("decision-boundary.png")).isNotEmptyFile();
+
+        out.reset();
+        assertThat(train("--loss", "hinge", "--epochs", "1", "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output()).as("the hinge alone picks a tanh score").contains("(1, m)                    3");
+    }
+
+    @Test
+    void aCategoricalLossOnTwoClassesInOneRowGetsATwoUnitSoftmax(@TempDir Path dir) {
+        for (String loss : new String[] {"categorical_crossentropy", "sparse_categorical_crossentropy"}) {
+            out.reset();
+            assertThat(train("--loss", loss, "--epochs", "300", "--out", dir.toString())).as(errors()).isZero();
+            assertThat(output()).contains(" dense_2 (Dense)            (2, m)                    6");
+            assertThat(Double.parseDouble(line(output(), "Training accuracy: ").replaceAll("[^0-9.]", "")))
+                    .isGreaterThan(90);
+        }
+    }
+
+    @Test
+    void anOutputTheLossCannotReadIsRefusedSayingWhatFits() {
+        assertThat(train("--output", "tanh", "--loss", "binary_crossentropy")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --loss binary_crossentropy reads probabilities, but --output tanh"
+                + " gives scores; use --output sigmoid, or --loss hinge for a score" + System.lineSeparator());
+        err.reset();
+        assertThat(train("--output", "sigmoid", "--loss", "hinge")).isEqualTo(2);
+        assertThat(errors()).startsWith("train: --loss hinge reads one score for two classes, but --output sigmoid"
+                + " gives probabilities").hasLineCount(1);
+        err.reset();
+        assertThat(train("--output", "sigmoid", "--loss", "categorical_crossentropy")).isEqualTo(2);
+        assertThat(errors()).startsWith("train: --loss categorical_crossentropy reads a softmax over the classes,"
+                + " but --output sigmoid is not one").hasLineCount(1);
+        err.reset();
+        assertThat(train("--dataset", "blobs", "--loss", "hinge")).isEqualTo(2);
+        assertThat(errors()).startsWith("train: --loss hinge reads one score for two classes, but there are")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void emptyLayersMeanNoHiddenLayerAndABadSizeIsNamed(@TempDir Path dir) {
+        assertThat(train("--layers", "", "--epochs", "1", "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains(" dense (Dense)              (1, m)                    3")
+                .doesNotContain("dense_1");
+        assertThat(train("--layers", "5,x")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --layers '5,x': 'x' is not a whole number" + System.lineSeparator());
+        err.reset();
+        assertThat(train("--layers", "4,0")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --layers '4,0': every hidden size must be ≥ 1, got 0"
+                + System.lineSeparator());
+        err.reset();
+        assertThat(train("-V")).as("no version option that prints nothing").isEqualTo(2);
+    }
+
+    @Test
     void everyOptionHasADescription() {
         CommandLine cli = new CommandLine(new TrainCommand());
         for (OptionSpec option : cli.getCommandSpec().options()) {

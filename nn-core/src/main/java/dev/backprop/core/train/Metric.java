@@ -20,6 +20,14 @@ public interface Metric {
      * ({@link Predictions#argmax}), against one-hot columns or a row of class indices.
      */
     static Metric accuracy() {
+        return accuracy(0.5);
+    }
+
+    /**
+     * The accuracy with one output row read as class 1 where a &gt; {@code threshold}: 0 for a tanh or linear score
+     * trained with the hinge loss ({@link Predictions#classes(Matrix, double)}).
+     */
+    static Metric accuracy(double threshold) {
         return new Metric() {
             @Override
             public String name() {
@@ -28,7 +36,7 @@ public interface Metric {
 
             @Override
             public double value(Matrix AL, Matrix Y) {
-                Matrix predicted = Predictions.classes(AL);
+                Matrix predicted = Predictions.classes(AL, threshold);
                 Matrix labels = Y.rows() == AL.rows() && AL.rows() > 1 ? Predictions.argmax(Y) : Y;
                 return predicted.eq(labels).mean() * 100.0;
             }

@@ -15,7 +15,15 @@ public final class Predictions {
      * @throws IllegalArgumentException when a column of A^[L] is not finite: there is no class to give it
      */
     public static Matrix classes(Matrix AL) {
-        return AL.rows() == 1 ? requireFinite("predict", AL).gt(0.5) : argmax(AL);
+        return classes(AL, 0.5);
+    }
+
+    /**
+     * As {@link #classes(Matrix)}, with one output row read as class 1 where a &gt; {@code threshold}: 0.5 for a
+     * sigmoid's probability, 0 for a tanh or linear score (the side of zero the hinge loss trains it to).
+     */
+    public static Matrix classes(Matrix AL, double threshold) {
+        return AL.rows() == 1 ? requireFinite("predict", AL).gt(threshold) : argmax(AL);
     }
 
     /**

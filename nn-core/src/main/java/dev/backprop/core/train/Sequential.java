@@ -1,7 +1,9 @@
 package dev.backprop.core.train;
 
+import dev.backprop.core.activation.Linear;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
+import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.layer.Dense;
 import dev.backprop.core.layer.Layer;
 import dev.backprop.core.loss.BinaryCrossEntropy;
@@ -139,9 +141,22 @@ public final class Sequential implements Trainable {
         return output(X);
     }
 
-    /** The class of each example (1, m), {@link Predictions#classes}. */
+    /**
+     * The class of each example (1, m), {@link Predictions#classes(Matrix, double)}: one output row is read at
+     * {@link #decisionThreshold()}.
+     */
     public Matrix predictClasses(Matrix X) {
-        return Predictions.classes(output(X));
+        return Predictions.classes(output(X), decisionThreshold());
+    }
+
+    /**
+     * Where one output row changes class: 0 when the output layer gives a score (tanh or linear, as for the hinge
+     * loss), 0.5 when it gives a probability.
+     */
+    public double decisionThreshold() {
+        Layer last = layers.get(layers.size() - 1);
+        return last instanceof Dense dense && (dense.activation() instanceof Tanh
+                || dense.activation() instanceof Linear) ? 0 : 0.5;
     }
 
     /**
