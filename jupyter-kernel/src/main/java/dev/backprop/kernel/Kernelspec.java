@@ -1,12 +1,11 @@
 package dev.backprop.kernel;
 
 import com.google.gson.GsonBuilder;
+import dev.backprop.core.data.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,15 +118,7 @@ final class Kernelspec {
      */
     static Path install(Path kernels, String kernelJson) throws IOException {
         Path dir = kernels.resolve(WorkshopKernel.NAME);
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".kernel.json", ".tmp");
-        try {
-            Files.writeString(tmp, kernelJson, StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(dir.resolve("kernel.json"), kernelJson);
         return dir;
     }
 
