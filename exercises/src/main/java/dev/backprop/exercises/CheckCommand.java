@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./workshop check SET [FUNCTION]}: compile what changed and grade it. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Compile your exercise file and grade it, function by function.")
+@Command(name = "check", description = "Compile your exercise file and grade it, function by function.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec

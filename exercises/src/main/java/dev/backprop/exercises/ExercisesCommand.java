@@ -12,8 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./workshop exercises}: the sets, their functions and which pass; {@code reset}; {@code export}. */
-@Command(name = "exercises", mixinStandardHelpOptions = true,
-        description = "List the exercise sets, their functions and which pass.",
+@Command(name = "exercises", description = "List the exercise sets, their functions and which pass.",
         subcommands = {ExercisesCommand.Reset.class, ExercisesCommand.Export.class})
 public final class ExercisesCommand implements Callable<Integer> {
 
@@ -55,7 +54,7 @@ public final class ExercisesCommand implements Callable<Integer> {
         return set;
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true,
+    @Command(name = "reset",
             description = "Restore a set's student file to the untouched stubs (your code in it is lost).")
     public static final class Reset implements Callable<Integer> {
 
@@ -77,7 +76,7 @@ public final class ExercisesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(name = "export",
             description = "Export a set as a worksheet: instructions, formulas, the stubs and the expected output.",
             footer = {"", "As a notebook (ipynb), the worksheet runs in the workshop's kernel",
                 "(./workshop kernel install): a check(\"function\") cell grades each function.",

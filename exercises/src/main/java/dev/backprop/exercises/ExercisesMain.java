@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The {@code exercises} and {@code check} commands, until they are registered in the top-level {@code workshop}
  * command: {@code ./workshop exercises ...} and {@code ./workshop check ...} land here.
  */
-@Command(name = "workshop", mixinStandardHelpOptions = true, description = "Workshop exercises and their grader.",
+@Command(name = "workshop", description = "Workshop exercises and their grader.",
         subcommands = {ExercisesCommand.class, CheckCommand.class})
 public final class ExercisesMain implements Runnable {
 

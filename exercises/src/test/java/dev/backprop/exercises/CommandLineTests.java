@@ -57,6 +57,13 @@ class CommandLineTests {
     }
 
     @Test
+    void thereIsNoVersionOptionThatPrintsNothing() {
+        assertThat(run("exercises", "--version")).isEqualTo(2);
+        assertThat(run("check", "-V", "two-layer")).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void checkGradesTheStudentFileAndEndsWithTheSummaryLine() {
         assertThat(run("check", "two-layer")).isEqualTo(1);
         assertThat(out.toString()).contains("✗ FAIL    layer_sizes").contains("– BLOCKED predict")
