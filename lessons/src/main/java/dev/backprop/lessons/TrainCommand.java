@@ -139,6 +139,9 @@ public final class TrainCommand implements Callable<Integer> {
         return Matrix.of(a.rows(), a.cols() + b.cols(), out);
     }
 
+    /** The activations {@code --activation} takes; softmax is an output's only. */
+    static final String HIDDEN_ACTIVATIONS = "relu, tanh, sigmoid, leaky_relu, elu, linear";
+
     @Spec
     private CommandSpec spec;
 
@@ -175,8 +178,8 @@ public final class TrainCommand implements Callable<Integer> {
     /** The hidden layer sizes of {@code --layers}, read by {@link #validate()}. */
     List<Integer> layers = List.of();
 
-    @Option(names = "--activation", paramLabel = "G",
-            description = "Hidden activation: relu, tanh, sigmoid, leaky_relu, elu, linear (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", paramLabel = "G", description = "Hidden activation: " + HIDDEN_ACTIVATIONS
+            + " (default: ${DEFAULT-VALUE}).")
     String activation = "relu";
 
     @Option(names = "--output", paramLabel = "G",
@@ -221,9 +224,12 @@ public final class TrainCommand implements Callable<Integer> {
             + " evaluates the saved model (default: ${DEFAULT-VALUE}).")
     int epochs = 1000;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the weights, the shuffling and dropout"
-            + " (default: ${DEFAULT-VALUE}).")
-    int seed = 3;
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the weights, the shuffling and dropout,"
+            + " a whole number from 0 to " + Integer.MAX_VALUE + " (default: ${DEFAULT-VALUE}).")
+    long seedOption = 3;
+
+    /** The seed of {@code --seed}, checked by {@link #validate()}. */
+    int seed;
 
     @Option(names = "--init", paramLabel = "NAME",
             description = "Weights: zeros, random (randn · 0.01), he or xavier (default: ${DEFAULT-VALUE}).")
@@ -238,7 +244,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE", description = "Stop when the validation cost"
             + " (the training cost without validation data) has not improved for PATIENCE epochs; keeps the best"
-            + " weights (default: off).")
+            + " weights (default: 0, off).")
     int patience;
 
     @Option(names = "--validation-split", paramLabel = "F", description = "Hold out the fraction F of the training"
@@ -247,7 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
     double validationSplit;
 
     @Option(names = "--print-every", paramLabel = "N",
-            description = "Print the cost every N epochs (default: epochs/10; with --dls 1000).")
+            description = "Print the cost every N epochs; 0 never (default: epochs/10; with --dls 1000).")
     Integer printEvery;
 
     @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
@@ -621,13 +627,26 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad("--validation-split must be in [0, 1), got " + validationSplit);
         }
         if (patience < 0) {
-            throw bad("--early-stopping must be ≥ 1 epoch, got " + patience);
+            throw bad("--early-stopping must be ≥ 1 epoch, or 0 for off, got " + patience);
         }
         if (!(decay >= 0 && Double.isFinite(decay))) {
             throw bad("--decay must be a number ≥ 0, got " + decay);
         }
         if (printEvery != null && printEvery < 0) {
-            throw bad("--print-every must be ≥ 0, got " + printEvery);
+            throw bad("--print-every must be ≥ 1 epoch, or 0 for never, got " + printEvery);
+        }
+        if (seedOption < 0 || seedOption > Integer.MAX_VALUE) {
+            throw bad("--seed must be a whole number from 0 to " + Integer.MAX_VALUE + ", got " + seedOption);
+        }
+        seed = (int) seedOption;
+        Activation hidden = activation(activation, "--activation");
+        if (hidden instanceof Softmax) {
+            throw bad("--activation softmax: softmax normalises across a layer's units into class probabilities,"
+                    + " an output's job; use it as --output softmax and one of " + HIDDEN_ACTIVATIONS
+                    + " for the hidden layers");
+        }
+        if (output != null) {
+            activation(output, "--output");
         }
         for (Double d : new Double[] {beta, beta1, beta2}) {
             if (d != null && !(d >= 0 && d < 1)) {
@@ -687,8 +706,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Activation activation(String name, String option) {
         Activation known = ModelArchitecture.activation(name, null);
         if (known == null) {
-            throw bad("unknown " + option + " '" + name + "'; known: relu, tanh, sigmoid, leaky_relu, elu, linear,"
-                    + " softmax");
+            throw bad("unknown " + option + " '" + name + "'; known: " + (option.equals("--activation")
+                    ? HIDDEN_ACTIVATIONS : HIDDEN_ACTIVATIONS + ", softmax"));
         }
         return known;
     }

@@ -130,6 +130,69 @@ class TrainCommandTests {
     }
 
     @Test
+    void aSeedOutsideTheRangeIsAUsageErrorNamingSeed(@TempDir Path dir) {
+        // before: exit 1, "seed: Seed must be between 0 and 2**32 - 1, got -1", numpy's words and not the option's
+        for (String seed : new String[] {"-1", "2147483648", "4294967296"}) {
+            err.reset();
+            assertThat(train("--seed", seed, "--out", dir.toString())).as(seed).isEqualTo(2);
+            assertThat(errors()).isEqualTo("train: --seed must be a whole number from 0 to 2147483647, got " + seed
+                    + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void earlyStoppingAndPrintEverySayThatZeroIsOff(@TempDir Path dir) {
+        assertThat(train("--early-stopping", "-1", "--out", dir.toString())).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --early-stopping must be ≥ 1 epoch, or 0 for off, got -1"
+                + System.lineSeparator());
+        err.reset();
+        assertThat(train("--print-every", "-1", "--out", dir.toString())).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --print-every must be ≥ 1 epoch, or 0 for never, got -1"
+                + System.lineSeparator());
+        // 0 prints no cost line, as the help says
+        CommandLine cli = new CommandLine(new TrainCommand());
+        assertThat(String.join(" ", cli.getCommandSpec().findOption("--print-every").description()))
+                .contains("0 never");
+        assertThat(String.join(" ", cli.getCommandSpec().findOption("--early-stopping").description()))
+                .contains("default: 0, off");
+        assertThat(train("--print-every", "0", "--epochs", "3", "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output()).doesNotContain("Cost after").contains("Training accuracy: ");
+    }
+
+    @Test
+    void aSoftmaxHiddenLayerIsRefusedSayingItIsAnOutputs(@TempDir Path dir) {
+        // before: accepted, though the help does not list it, and trained a network of softmax hidden layers
+        assertThat(train("--activation", "softmax", "--out", dir.toString())).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --activation softmax: softmax normalises across a layer's units into"
+                + " class probabilities, an output's job; use it as --output softmax and one of relu, tanh, sigmoid,"
+                + " leaky_relu, elu, linear for the hidden layers" + System.lineSeparator());
+        err.reset();
+        assertThat(train("--activation", "swish")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: unknown --activation 'swish'; known: relu, tanh, sigmoid, leaky_relu,"
+                + " elu, linear" + System.lineSeparator());
+        err.reset();
+        assertThat(train("--output", "swish")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: unknown --output 'swish'; known: relu, tanh, sigmoid, leaky_relu,"
+                + " elu, linear, softmax" + System.lineSeparator());
+    }
+
+    @Test
+    void weightsThatDivergeAreNamedW1b1AsTheWorkshopNamesThem(@TempDir Path dir) throws Exception {
+        // features of ±1e200: the sigmoid saturates and the clipped cost stays finite, the first step overflows W1
+        StringBuilder csv = new StringBuilder("x1,x2,label\n");
+        for (int i = 0; i < 8; i++) {
+            csv.append(i % 2 == 0 ? "1e200" : "-1e200").append(',').append(i % 4 < 2 ? "1e200" : "-1e200")
+                    .append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("huge.csv"), csv);
+        assertThat(train("--dataset", "csv:" + file, "--optimizer", "gd", "--learning-rate", "1e200",
+                "--test-split", "0.25", "--out", dir.toString())).isEqualTo(1);
+        // before: "fit: parameter 1 of 6 (5,2) holds NaN or ±∞ …"
+        assertThat(errors()).startsWith("train: fit: W1 (5,2) holds NaN or ±∞").contains("learning rate 1.0E200")
+                .hasLineCount(1);
+    }
+
+    @Test
     void emptyLayersMeanNoHiddenLayerAndABadSizeIsNamed(@TempDir Path dir) {
         assertThat(train("--layers", "", "--epochs", "1", "--out", dir.toString())).as(errors()).isZero();
         assertThat(output()).contains(" dense (Dense)              (1, m)                    3")
@@ -259,6 +322,21 @@ class TrainCommandTests {
         assertThat(errors()).isEqualTo("train: " + parametersOnly + ": entry architecture.json: expected the model's"
                 + " architecture, found none (an .npz of parameters only cannot be rebuilt into a model)"
                 + System.lineSeparator());
+    }
+
+    @Test
+    void aFolderGivenAsAFileOrAMissingFolderIsNamed(@TempDir Path dir) {
+        // before: "train: is a directory", without the path
+        assertThat(train("--dataset", "csv:" + dir, "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).isEqualTo("train: " + dir + ": is a folder, not a CSV file" + System.lineSeparator());
+        err.reset();
+        assertThat(train("--dataset", "npz:" + dir, "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).isEqualTo("train: " + dir + ": is a folder, not an .npz file" + System.lineSeparator());
+        err.reset();
+        // before: "folder: expected an MNIST file train-images-idx3-ubyte …, found none"
+        Path missing = dir.resolve("nonexistent");
+        assertThat(train("--data", missing.toString(), "--out", dir.toString())).isEqualTo(1);
+        assertThat(errors()).isEqualTo("train: " + missing + ": no such folder" + System.lineSeparator());
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class Csv {
      *                           is not a finite number, or a line with the wrong number of cells
      */
     public static Table read(Path file, String labelColumn) throws IOException {
-        return parse(file.toString(), Files.readAllBytes(file), labelColumn, -1);
+        return parse(file.toString(), DataFiles.readAllBytes(file, "a CSV file"), labelColumn, -1);
     }
 
     /**
@@ -47,7 +46,7 @@ public final class Csv {
      * {@code classes} = 0, any whole number ≥ 0, the classes then being 0..max.
      */
     public static LabeledData readClasses(Path file, String labelColumn, int classes) throws IOException {
-        Table t = parse(file.toString(), Files.readAllBytes(file), labelColumn, classes);
+        Table t = parse(file.toString(), DataFiles.readAllBytes(file, "a CSV file"), labelColumn, classes);
         return toLabeled(t, classes);
     }
 

@@ -28,7 +28,9 @@ public final class Datasets {
      * @return the training part and the test part; {@code test} is null where the source has none (split the
      *         training part with {@link Splitting})
      * @throws IllegalArgumentException for an unknown name
-     * @throws DataFileException        for a missing or bad file, naming it
+     * @throws DataFileException        for a bad file, naming it and where in it
+     * @throws java.nio.file.FileSystemException for a missing file or folder, or a folder where a file should be
+     *                                  (and the reverse), naming it
      */
     public static TrainTest load(String name, String labelColumn) throws IOException {
         if (name.startsWith("dir:")) {

@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
@@ -48,7 +47,7 @@ public final class Idx {
 
     /** Reads an IDX file, gzipped or not, expecting {@code expectedDims} dimensions. */
     public static Array read(Path file, int expectedDims) throws IOException {
-        return parse(file.toString(), Files.readAllBytes(file), expectedDims);
+        return parse(file.toString(), DataFiles.readAllBytes(file, "an IDX file"), expectedDims);
     }
 
     /** Reads an IDX stream (a classpath resource, say) named {@code name} in errors. */
@@ -66,7 +65,7 @@ public final class Idx {
         String of = isGzip(bytes) ? " of the decompressed data" : "";
         if (b.length < 4) {
             throw new DataFileException(name, "byte " + b.length + of,
-                    "expected a 4-byte IDX magic number, the file ends after " + b.length + " bytes");
+                    "expected a 4-byte IDX magic number, the file ends after " + bytes(b.length));
         }
         int magic = readInt(b, 0);
         int expectedMagic = (UNSIGNED_BYTE << 8) | expectedDims;
@@ -89,7 +88,7 @@ public final class Idx {
         int header = 4 + 4 * d;
         if (b.length < header) {
             throw new DataFileException(name, "byte " + b.length + of, "truncated header: expected " + header
-                    + " bytes (magic and " + d + " sizes), the file ends after " + b.length + " bytes");
+                    + " bytes (magic and " + d + " sizes), the file ends after " + bytes(b.length));
         }
         int[] dims = new int[d];
         long elements = 1;
@@ -105,13 +104,13 @@ public final class Idx {
         }
         long end = header + elements;
         if (b.length < end) {
-            throw new DataFileException(name, "byte " + b.length + of, "truncated data: expected " + elements
-                    + " elements (" + dimsText(dims) + ") from byte " + header + " to byte " + end
-                    + ", the file ends after " + b.length + " bytes");
+            throw new DataFileException(name, "byte " + b.length + of, "truncated data: expected "
+                    + contents(dims, elements) + " from byte " + header + " to byte " + end + ", the file ends after "
+                    + bytes(b.length));
         }
         if (b.length > end) {
-            throw new DataFileException(name, "byte " + end + of, "expected the file to end after the "
-                    + elements + " elements (" + dimsText(dims) + "), found " + (b.length - end) + " more bytes");
+            throw new DataFileException(name, "byte " + end + of, "expected the file to end after its "
+                    + contents(dims, elements) + ", found " + count(b.length - end, "more byte", "more bytes"));
         }
         return new Array(dims, b, header);
     }
@@ -177,6 +176,27 @@ public final class Idx {
             case 0x0E -> "double";
             default -> "not an IDX type";
         };
+    }
+
+    /**
+     * What the elements are, in MNIST's terms: "7999 labels" (1 dimension), "100 images of 28x28 pixels"
+     * (3 dimensions), otherwise "24 elements (2x3x4)".
+     */
+    static String contents(int[] dims, long elements) {
+        return switch (dims.length) {
+            case 1 -> count(dims[0], "label", "labels");
+            case 3 -> count(dims[0], "image", "images") + " of " + dims[1] + "x" + dims[2] + " pixels";
+            default -> count(elements, "element", "elements") + " (" + dimsText(dims) + ")";
+        };
+    }
+
+    private static String bytes(long n) {
+        return count(n, "byte", "bytes");
+    }
+
+    /** "1 byte", "2 bytes", "0 bytes". */
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     static String dimsText(int[] dims) {

@@ -5,6 +5,7 @@ import dev.backprop.core.matrix.Matrix;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -54,9 +55,14 @@ public final class Mnist {
      * {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}, each plain or with {@code .gz} (the full
      * MNIST, 60 000 + 10 000, or Fashion-MNIST).
      *
-     * @throws DataFileException naming the folder and the missing file, or the bad file and where it is bad
+     * @throws FileSystemException naming {@code dir} when there is no such folder, or a file in its place
+     * @throws DataFileException   naming the folder and the missing file, or the bad file and where it is bad
      */
     public static TrainTest load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new FileSystemException(dir.toString(), null, Files.exists(dir)
+                    ? "is a file, not a folder of MNIST files" : "no such folder");
+        }
         return new TrainTest(read(find(dir, "train-images-idx3-ubyte"), find(dir, "train-labels-idx1-ubyte"), 10),
                 read(find(dir, "t10k-images-idx3-ubyte"), find(dir, "t10k-labels-idx1-ubyte"), 10));
     }

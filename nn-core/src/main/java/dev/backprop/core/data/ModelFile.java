@@ -63,9 +63,7 @@ public final class ModelFile {
                 default -> throw new DataFileException(file.toString(), where, "expected a 1-D or 2-D parameter,"
                         + " found shape " + NpyArray.shapeText(a.shape()));
             };
-            if (!matrix.isFinite()) {
-                throw new DataFileException(file.toString(), where, "expected finite numbers, found NaN or infinity");
-            }
+            NpzData.requireFinite(file.toString(), e.getKey(), a, -1);
             parameters.put(e.getKey(), matrix);
         }
         return new Model(Collections.unmodifiableMap(parameters), contents.texts().getOrDefault(ARCHITECTURE, ""));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +37,7 @@ public final class Npy {
 
     /** Reads a {@code .npy} file. */
     public static NpyArray read(Path file) throws IOException {
-        return parse(file.toString(), Files.readAllBytes(file));
+        return parse(file.toString(), DataFiles.readAllBytes(file, "an .npy file"));
     }
 
     /**
@@ -88,10 +87,11 @@ public final class Npy {
                     + " bytes (" + h.size() + " elements of " + h.descr() + ", shape " + NpyArray.shapeText(h.shape())
                     + ") from byte " + dataStart + ", the file ends after " + b.length + " bytes");
         }
-        if (b.length - dataStart > expected) {
+        long extra = b.length - dataStart - expected;
+        if (extra > 0) {
             throw new DataFileException(name, "byte " + (dataStart + expected), "expected the file to end after "
                     + h.size() + " elements of " + h.descr() + ", shape " + NpyArray.shapeText(h.shape()) + ", found "
-                    + (b.length - dataStart - expected) + " more bytes");
+                    + extra + (extra == 1 ? " more byte" : " more bytes"));
         }
         double[] values = decode(name, b, (int) dataStart, h);
         if (h.fortranOrder()) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -41,7 +40,7 @@ public final class Npz {
         String name = file.toString();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
-        Map<String, byte[]> local = localEntries(name, Files.readAllBytes(file));
+        Map<String, byte[]> local = localEntries(name, DataFiles.readAllBytes(file, "an .npz file"));
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());

@@ -31,13 +31,12 @@ public final class NpzData {
         String name = file.toString();
         if (a.containsKey("x_train")) {
             int[] yTrain = labels(name, "y_train", need(name, a, "y_train"));
-            Matrix xTrain = a.get("x_train").rowsOf();
             int[] yTest = a.containsKey("x_test") ? labels(name, "y_test", need(name, a, "y_test")) : new int[0];
             int classes = Math.max(max(yTrain), max(yTest)) + 1;
             int[] hw = imageSize(a.get("x_train"));
-            LabeledData train = labeled(name, "x_train", xTrain, yTrain, classes, hw);
+            LabeledData train = labeled(name, "x_train", a.get("x_train"), true, yTrain, classes, hw);
             LabeledData test = a.containsKey("x_test")
-                    ? labeled(name, "x_test", a.get("x_test").rowsOf(), yTest, classes, imageSize(a.get("x_test")))
+                    ? labeled(name, "x_test", a.get("x_test"), true, yTest, classes, imageSize(a.get("x_test")))
                     : null;
             return new TrainTest(train, test);
         }
@@ -48,7 +47,7 @@ public final class NpzData {
                     + NpyArray.shapeText(X.shape()));
         }
         int[] y = Y.shape().length == 2 && Y.shape()[0] > 1 ? OneHot.decode(Y.toMatrix()) : labels(name, "Y", Y);
-        return new TrainTest(labeled(name, "X", X.toMatrix(), y, max(y) + 1, new int[] {0, 0}), null);
+        return new TrainTest(labeled(name, "X", X, false, y, max(y) + 1, new int[] {0, 0}), null);
     }
 
     private static NpyArray need(String name, Map<String, NpyArray> a, String key) throws DataFileException {
@@ -73,16 +72,52 @@ public final class NpzData {
         return labels;
     }
 
-    private static LabeledData labeled(String name, String key, Matrix X, int[] y, int classes, int[] hw)
-            throws DataFileException {
+    /**
+     * X from {@code array}: Keras's layout, examples along the first axis ({@code examplesFirst}), or the
+     * workshop's, examples as columns.
+     */
+    private static LabeledData labeled(String name, String key, NpyArray array, boolean examplesFirst, int[] y,
+            int classes, int[] hw) throws DataFileException {
+        Matrix X = examplesFirst ? array.rowsOf() : array.toMatrix();
         if (X.cols() != y.length) {
             throw new DataFileException(name, "entry " + key + ".npy", "expected " + y.length + " examples, one per"
                     + " label, found " + X.cols());
         }
-        if (!X.isFinite()) {
-            throw new DataFileException(name, "entry " + key + ".npy", "expected finite numbers, found NaN or infinity");
-        }
+        requireFinite(name, key, array, examplesFirst ? 0 : 1);
         return new LabeledData(X, y, classes, hw[0], hw[1]);
+    }
+
+    /**
+     * Refuses an array holding NaN or ±∞, naming the first such element: its index in the file's (C) order, numpy's
+     * index of it and, where {@code exampleAxis} ≥ 0, the example it belongs to.
+     */
+    static void requireFinite(String name, String key, NpyArray array, int exampleAxis) throws DataFileException {
+        double[] data = array.data();
+        for (int k = 0; k < data.length; k++) {
+            if (!Double.isFinite(data[k])) {
+                int[] index = unravel(array.shape(), k);
+                StringBuilder at = new StringBuilder(key).append('[');
+                for (int d = 0; d < index.length; d++) {
+                    at.append(d == 0 ? "" : ", ").append(index[d]);
+                }
+                at.append(']');
+                if (exampleAxis >= 0 && exampleAxis < index.length) {
+                    at.append(", example ").append(index[exampleAxis]);
+                }
+                throw new DataFileException(name, "entry " + key + ".npy, element " + k + " (" + at + ")",
+                        "expected a finite number, found " + data[k]);
+            }
+        }
+    }
+
+    /** numpy's {@code np.unravel_index(k, shape)}: the index in each dimension of flat (C-order) element k. */
+    private static int[] unravel(int[] shape, int k) {
+        int[] index = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            index[d] = k % shape[d];
+            k /= shape[d];
+        }
+        return index;
     }
 
     private static int[] imageSize(NpyArray x) {

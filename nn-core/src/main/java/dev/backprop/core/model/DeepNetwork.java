@@ -767,6 +767,16 @@ public final class DeepNetwork {
         }
 
         @Override
+        public List<String> parameterNames() {
+            List<String> names = new ArrayList<>();
+            for (int l = 1; l <= parameters.L(); l++) {
+                names.add("W" + l);
+                names.add("b" + l);
+            }
+            return names;
+        }
+
+        @Override
         public boolean[] weights() {
             boolean[] w = new boolean[2 * parameters.L()];
             for (int l = 0; l < parameters.L(); l++) {

@@ -112,6 +112,11 @@ public final class LogisticRegression {
         }
 
         @Override
+        public List<String> parameterNames() {
+            return List.of("w", "b");
+        }
+
+        @Override
         public Step step(Matrix X, Matrix Y) {
             last = propagate(p, X, Y);
             return new Step(last.cost(), List.of(last.dw(), last.db()));

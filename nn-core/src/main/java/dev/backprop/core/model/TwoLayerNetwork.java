@@ -304,6 +304,11 @@ public final class TwoLayerNetwork {
         }
 
         @Override
+        public List<String> parameterNames() {
+            return List.of("W1", "b1", "W2", "b2");
+        }
+
+        @Override
         public Step step(Matrix X, Matrix Y) {
             Cache cache = forwardPropagation(X, parameters);
             double cost = crossEntropy(cache.A2(), Y);

@@ -285,6 +285,17 @@ public final class Sequential implements Trainable {
         }
     }
 
+    /** The names of {@link #namedParameters()}, W1, b1, …; none where a layer's parameters are not a W and a b. */
+    @Override
+    public List<String> parameterNames() {
+        for (Layer layer : layers) {
+            if (!layer.parameters().isEmpty() && layer.parameters().size() != 2) {
+                return List.of();
+            }
+        }
+        return List.copyOf(namedParameters().keySet());
+    }
+
     @Override
     public boolean[] weights() {
         boolean[] all = new boolean[parameters().size()];

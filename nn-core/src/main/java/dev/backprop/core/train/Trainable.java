@@ -37,6 +37,14 @@ public interface Trainable {
         return new boolean[parameters().size()];
     }
 
+    /**
+     * The parameters' names in the order of {@link #parameters()} ({@code W1, b1, W2, …}), for messages; by default
+     * none (an empty list), and messages number the parameters instead.
+     */
+    default List<String> parameterNames() {
+        return List.of();
+    }
+
     /** Checks the labels once before training (a label outside the loss's domain); by default accepts any. */
     default void checkLabels(Matrix Y) {
     }

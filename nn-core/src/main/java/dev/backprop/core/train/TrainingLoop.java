@@ -232,7 +232,7 @@ public final class TrainingLoop {
                     for (Matrix s : state) {
                         scope.keep(s);
                     }
-                    requireFiniteParameters(updated, iteration, epoch);
+                    requireFiniteParameters(model, updated, iteration, epoch);
                     for (Matrix p : updated) {
                         scope.keep(p);
                     }
@@ -331,11 +331,15 @@ public final class TrainingLoop {
      * device) is finite unless a weight is NaN or ±∞ (or the weights are so large that their sum overflows). A
      * clipped cost can stay finite while the weights overflow, so the cost check alone would miss it.
      */
-    private void requireFiniteParameters(List<Matrix> parameters, int iteration, int epoch) {
+    private void requireFiniteParameters(Trainable model, List<Matrix> parameters, int iteration, int epoch) {
         for (int i = 0; i < parameters.size(); i++) {
             double sum = parameters.get(i).sum();
             if (!Double.isFinite(sum)) {
-                throw new IllegalStateException(name + ": parameter " + (i + 1) + " of " + parameters.size() + " "
+                // by its name where the model has names (W1, b1, …), else by its place
+                List<String> names = model.parameterNames();
+                String parameter = names.size() == parameters.size() ? names.get(i)
+                        : "parameter " + (i + 1) + " of " + parameters.size();
+                throw new IllegalStateException(name + ": " + parameter + " "
                         + parameters.get(i).shape().compact() + " holds NaN or ±∞ (Σ = " + sum + ") after iteration "
                         + iteration + " (epoch " + epoch + ", learning rate " + optimizer.learningRate() + "): the"
                         + " steps diverged; try a smaller learning rate");

@@ -73,4 +73,15 @@ class CsvTests {
         Path twice = csv("a,b,a\n1,2,3\n");
         assertThatThrownBy(() -> Csv.read(twice, "b")).hasMessage(twice + ": line 1:5: column 'a' appears twice in the header");
     }
+
+    @Test
+    void aFolderInTheFilesPlaceIsNamed() {
+        // before: Files.readAllBytes's bare "Is a directory", without the path
+        assertThatThrownBy(() -> Csv.readClasses(dir, "label", 0)).hasMessage(dir + ": is a folder, not a CSV file");
+        assertThatThrownBy(() -> Csv.read(dir, "label")).hasMessage(dir + ": is a folder, not a CSV file");
+        assertThatThrownBy(() -> Datasets.load("csv:" + dir, "label"))
+                .hasMessage(dir + ": is a folder, not a CSV file");
+        assertThatThrownBy(() -> Datasets.load("npz:" + dir, "label"))
+                .hasMessage(dir + ": is a folder, not an .npz file");
+    }
 }

@@ -56,6 +56,33 @@ class MnistTests {
     }
 
     @Test
+    void aMissingFolderOrAFileInItsPlaceIsSaidSo() throws IOException {
+        // before: "folder: expected an MNIST file train-images-idx3-ubyte …, found none", for a folder not there
+        Path missing = dir.resolve("nowhere");
+        assertThatThrownBy(() -> Mnist.load(missing)).hasMessage(missing + ": no such folder");
+        assertThatThrownBy(() -> Datasets.load("dir:" + missing, "label")).hasMessage(missing + ": no such folder");
+        Path file = Files.writeString(dir.resolve("mnist.npz"), "");
+        assertThatThrownBy(() -> Mnist.load(file)).hasMessage(file + ": is a file, not a folder of MNIST files");
+    }
+
+    @Test
+    void extraBytesAfterTheDataAreCountedInLabelsOrImages() throws IOException {
+        // before: "expected the file to end after the 3 elements (3), found 1 more bytes"
+        Files.write(dir.resolve("l"), new byte[] {0, 0, 8, 1, 0, 0, 0, 3, 1, 2, 3, 9});
+        assertThatThrownBy(() -> Idx.read(dir.resolve("l"), 1))
+                .hasMessage(dir.resolve("l") + ": byte 11: expected the file to end after its 3 labels, found 1 more"
+                        + " byte");
+        Files.write(dir.resolve("m"), new byte[] {0, 0, 8, 1, 0, 0, 0, 1, 1, 2, 3});
+        assertThatThrownBy(() -> Idx.read(dir.resolve("m"), 1))
+                .hasMessage(dir.resolve("m") + ": byte 9: expected the file to end after its 1 label, found 2 more"
+                        + " bytes");
+        Files.write(dir.resolve("i"), new byte[] {0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2, 5, 6, 7});
+        assertThatThrownBy(() -> Idx.read(dir.resolve("i"), 3))
+                .hasMessage(dir.resolve("i") + ": byte 18: expected the file to end after its 1 image of 1x2 pixels,"
+                        + " found 1 more byte");
+    }
+
+    @Test
     void imageCountDifferentFromLabelCountIsRejected() throws IOException {
         Idx.write(dir.resolve("i"), new int[] {3, 2, 2}, new byte[12]);
         Idx.write(dir.resolve("l"), new int[] {2}, new byte[2]);
@@ -104,7 +131,7 @@ class MnistTests {
     void truncatedDataSaysHowMuchWasExpected() throws IOException {
         Files.write(dir.resolve("x"), new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2});
         assertThatThrownBy(() -> Idx.read(dir.resolve("x"), 1))
-                .hasMessage(dir.resolve("x") + ": byte 10: truncated data: expected 5 elements (5) from byte 8 to"
+                .hasMessage(dir.resolve("x") + ": byte 10: truncated data: expected 5 labels from byte 8 to"
                         + " byte 13, the file ends after 10 bytes");
     }
 

@@ -153,4 +153,31 @@ class NpyTests {
         assertThatThrownBy(() -> NpzData.load(file))
                 .hasMessage(file + ": entry Y.npy, element 1: expected a class label 0, 1, 2, ..., found 0.5");
     }
+
+    @Test
+    void aNaNOrInfinityInXIsNamedByItsElementAndExample() throws IOException {
+        // before: "entry X.npy: expected finite numbers, found NaN or infinity", without saying where
+        Path file = dir.resolve("d.npz");
+        Npz.write(file, Map.of("X", NpyArray.of(Matrix.of(2, 3, 1, 2, 3, 4, Double.NaN, 6)),
+                "Y", NpyArray.of(Matrix.row(1, 0, 1))), Map.of());
+        assertThatThrownBy(() -> NpzData.load(file)).isInstanceOf(DataFileException.class)
+                .hasMessage(file + ": entry X.npy, element 4 (X[1, 1], example 1): expected a finite number,"
+                        + " found NaN");
+        Path keras = dir.resolve("keras.npz");
+        double[] pixels = new double[2 * 2 * 3];
+        pixels[9] = Double.NEGATIVE_INFINITY;
+        Npz.write(keras, Map.of("x_train", new NpyArray("<f8", new int[] {2, 2, 3}, pixels),
+                "y_train", NpyArray.of(Matrix.row(0, 1))), Map.of());
+        assertThatThrownBy(() -> NpzData.load(keras))
+                .hasMessage(keras + ": entry x_train.npy, element 9 (x_train[1, 1, 0], example 1): expected a finite"
+                        + " number, found -Infinity");
+    }
+
+    @Test
+    void aSavedParameterHoldingInfinityIsNamedByItsElement() throws IOException {
+        Path file = dir.resolve("model.npz");
+        Npz.write(file, Map.of("b1", NpyArray.of(Matrix.of(3, 1, 0, Double.POSITIVE_INFINITY, 0))), Map.of());
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .hasMessage(file + ": entry b1.npy, element 1 (b1[1, 0]): expected a finite number, found Infinity");
+    }
 }

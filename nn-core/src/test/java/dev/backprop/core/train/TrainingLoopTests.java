@@ -290,6 +290,25 @@ class TrainingLoopTests {
     }
 
     @Test
+    void weightsThatOverflowWhileTheClippedCostStaysFiniteAreNamedW1b1AsTheWorkshopNamesThem() {
+        // before: "fit: parameter 1 of 4 (3,2) holds NaN or ±∞ …", the parameter by its place only
+        Sequential classifier = Sequential.of(new Dense(3, new Relu(), Initializer.he()),
+                new Dense(1, new Sigmoid(), Initializer.he())).build(2, 3)
+                .compile(new BinaryCrossEntropy(), new GradientDescent(1e200));
+        Matrix X = Matrix.of(2, 4, 1e200, -1e200, 1e200, -1e200, 1e200, 1e200, -1e200, -1e200);
+        assertThat(classifier.parameterNames()).containsExactly("W1", "b1", "W2", "b2");
+        assertThatThrownBy(() -> classifier.fit(X, Matrix.row(0, 1, 1, 0), 5, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("fit: W1 (3,2) holds NaN or ±∞ (Σ = ")
+                .hasMessageContaining("after iteration 0 (epoch 0, learning rate 1.0E200)");
+        // a model without names: by place
+        assertThatThrownBy(() -> new TrainingLoop("fit", new GradientDescent(1e308)).epochs(2)
+                .fit(new Parabola(), Matrix.zeros(1, 1), Matrix.zeros(1, 1)))
+                .hasMessageStartingWith("fit: parameter 1 of 1 (1,1) holds NaN or ±∞ (Σ = Infinity) after"
+                        + " iteration 0");
+    }
+
+    @Test
     void divergenceIsCaughtAtTheIterationItHappensEvenWhenNoCostIsReported() {
         // before: the cost was only computed when reported, so costEvery = 0 returned NaN weights silently and
         // costEvery = 1000 named iteration 1000 for a NaN that appeared at iteration 4
