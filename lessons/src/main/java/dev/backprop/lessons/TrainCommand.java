@@ -420,6 +420,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         Files.createDirectories(out);
+        for (String chart : List.of("cost.png", "confusion-matrix.png", "decision-boundary.png")) {
+            // an earlier run's chart that this run does not draw would pass for this run's
+            Files.deleteIfExists(out.resolve(chart));
+        }
         if (history != null) {
             write(TrainingCharts.costCurves("Cost per epoch, " + name + ", " + model.loop().optimizer().name(),
                     history), out.resolve("cost.png"));

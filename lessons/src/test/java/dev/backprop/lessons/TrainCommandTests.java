@@ -208,6 +208,19 @@ class TrainCommandTests {
     }
 
     @Test
+    void anEarlierRunsChartThatThisRunDoesNotDrawIsRemoved(@TempDir Path dir) {
+        assertThat(train("--dataset", "blobs", "--epochs", "2", "--out", dir.toString())).as(errors()).isZero();
+        assertThat(dir.resolve("decision-boundary.png")).isNotEmptyFile();
+
+        assertThat(train("--dataset", "digits", "--layers", "8", "--epochs", "1", "--out", dir.toString()))
+                .as(errors()).isZero();
+        assertThat(dir.resolve("decision-boundary.png")).as("digits have 64 features: no boundary to draw")
+                .doesNotExist();
+        assertThat(dir.resolve("cost.png")).isNotEmptyFile();
+        assertThat(dir.resolve("confusion-matrix.png")).isNotEmptyFile();
+    }
+
+    @Test
     void everyOptionHasADescription() {
         CommandLine cli = new CommandLine(new TrainCommand());
         for (OptionSpec option : cli.getCommandSpec().options()) {
