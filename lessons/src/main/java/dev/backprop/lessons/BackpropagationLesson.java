@@ -38,15 +38,14 @@ public final class BackpropagationLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("The chain rule on a computational graph", """
-                The *Introduction to Deep Learning* deck draws $(a+b) \\times (c+d)$ as a computational graph:
-                $t_1 = a + b$ and $t_2 = c + d$ are independent, then $f = t_1 \\times t_2$. The forward pass
+                *Introduction to Deep Learning* (the TensorFlow deck) draws $(a+b) \\times (c+d)$ as a computational
+                graph: $t_1 = a + b$ and $t_2 = c + d$ are independent, then $f = t_1 \\times t_2$. The forward pass
                 computes the values from left to right. The backward pass computes how $f$ changes with each node,
                 from right to left, multiplying the local derivatives along the way (the chain rule):
 
-                $\\frac{\\partial f}{\\partial t_1} = t_2,\\quad \\frac{\\partial f}{\\partial t_2} = t_1,\\quad
-                \\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial t_1} \\frac{\\partial t_1}{\\partial a}
-                = t_2 \\times 1,\\quad \\frac{\\partial f}{\\partial c} = \\frac{\\partial f}{\\partial t_2}
-                \\frac{\\partial t_2}{\\partial c} = t_1 \\times 1$
+                $\\frac{\\partial f}{\\partial t_1} = t_2,\\quad \\frac{\\partial f}{\\partial t_2} = t_1,$
+                $\\frac{\\partial f}{\\partial a} = \\frac{\\partial f}{\\partial t_1} \\frac{\\partial t_1}{\\partial a} = t_2 \\times 1,$
+                $\\frac{\\partial f}{\\partial c} = \\frac{\\partial f}{\\partial t_2} \\frac{\\partial t_2}{\\partial c} = t_1 \\times 1$
 
                 Each derivative is checked against the slope measured by nudging the input:
                 $\\frac{f(a + \\varepsilon) - f(a - \\varepsilon)}{2\\varepsilon}$.
@@ -84,9 +83,9 @@ public final class BackpropagationLesson implements Lesson {
                     "∂f/∂t₁ = t₂ = " + df_dt1, "∂f/∂t₂ = t₁ = " + df_dt2, "∂f/∂f = 1"}));
 
         log.step("The neuron example: forward", """
-                The "go to class" network of the *Intro to Deep Learning* deck, as the forward-propagation lesson
-                builds it: $x = [0.4, 2, 17]$, four ReLU hidden units, a sigmoid output, and the student did need
-                to go ($y = 1$). The deck chains:
+                The "go to class" network of *Intro to Deep Learning* (the Machine Intelligence Community deck), as
+                the forward-propagation lesson builds it: $x = [0.4, 2, 17]$, four ReLU hidden units, a sigmoid
+                output, and the student did need to go ($y = 1$). Its slides chain:
 
                 $z^{[1]} = W^{[1]}x + b^{[1]},\\quad a^{[1]} = g^{[1]}(z^{[1]}),\\quad
                 z^{[2]} = W^{[2]}a^{[1]} + b^{[2]},\\quad \\hat{y} = a^{[2]} = \\sigma(z^{[2]}),\\quad
@@ -109,12 +108,13 @@ public final class BackpropagationLesson implements Lesson {
         log.printf("z2 = %.6f,  ŷ = σ(z2) = %.6f,  L = %.6f", z2.item(), yHat, L);
 
         log.step("The neuron example: backward, one partial derivative at a time", """
-                The deck's chain rule, $\\frac{\\partial J}{\\partial W^{[2]}} = \\frac{\\partial J}{\\partial a^{[2]}}
+                The chain rule of *Intro to Deep Learning* (the Machine Intelligence Community deck),
+                $\\frac{\\partial J}{\\partial W^{[2]}} = \\frac{\\partial J}{\\partial a^{[2]}} \
                 \\frac{\\partial a^{[2]}}{\\partial z^{[2]}} \\frac{\\partial z^{[2]}}{\\partial W^{[2]}}$ and
-                $\\frac{\\partial J}{\\partial W^{[1]}} = \\frac{\\partial J}{\\partial a^{[2]}}
-                \\frac{\\partial a^{[2]}}{\\partial z^{[2]}} \\frac{\\partial z^{[2]}}{\\partial a^{[1]}}
-                \\frac{\\partial a^{[1]}}{\\partial z^{[1]}} \\frac{\\partial z^{[1]}}{\\partial W^{[1]}}$, factor
-                by factor:
+                $\\frac{\\partial J}{\\partial W^{[1]}} = \\frac{\\partial J}{\\partial a^{[2]}} \
+                \\frac{\\partial a^{[2]}}{\\partial z^{[2]}} \\frac{\\partial z^{[2]}}{\\partial a^{[1]}} \
+                \\frac{\\partial a^{[1]}}{\\partial z^{[1]}} \\frac{\\partial z^{[1]}}{\\partial W^{[1]}}$,
+                factor by factor:
 
                 $\\frac{\\partial L}{\\partial \\hat{y}} = -\\frac{y}{\\hat{y}} + \\frac{1 - y}{1 - \\hat{y}},\\quad
                 \\frac{\\partial \\hat{y}}{\\partial z^{[2]}} = \\hat{y}(1 - \\hat{y}),\\quad

@@ -143,10 +143,10 @@ public final class DeepLesson implements Lesson {
                 grid -> DeepNetwork.lModelForward(grid.to(backend), deep).AL().to(grid.backend())));
 
         log.step("Every activation and its derivative", """
-                The activations of the decks *Introduction to Deep Learning* and *Multi-layer Perceptron*, forward
-                $g(z)$ and derivative $g'(z)$ as `nn-core` computes them for backpropagation. Softmax and maxout
-                are not elementwise (softmax normalises over a column,
-                maxout takes the largest of $k$ linear pieces), so they are not drawn here.
+                The activations of two decks, *Introduction to Deep Learning* (the TensorFlow deck) and
+                *Introduction to Deep Learning: Multi-layer Perceptron*: forward $g(z)$ and derivative $g'(z)$ as
+                `nn-core` computes them for backpropagation. Softmax and maxout are not elementwise (softmax
+                normalises over a column, maxout takes the largest of $k$ linear pieces), so they are not drawn here.
                 """);
         Matrix z = Matrix.linspace(-4, 4, 161);
         List<ElementwiseActivation> activations = List.of(new Sigmoid(), new Tanh(), new Relu(), new LeakyRelu(),
@@ -175,11 +175,12 @@ public final class DeepLesson implements Lesson {
         }).toList()));
 
         log.step("The vanishing gradient", """
-                *Multi-layer Perceptron*: "the deeper, the better? Not really." By the chain rule, the gradient reaching layer 1 is
-                a product of one factor per layer above it. The sigmoid's derivative is at most 0.25, so through 10
-                sigmoid layers the gradient shrinks by orders of magnitude; ReLU's derivative is 1 where a unit is
-                active, so the gradient keeps its size. Below: $\\|dW^{[l]}\\|$ per layer after one backward pass,
-                for the same 11-layer network (width 8, Xavier initialisation) with sigmoid or ReLU hidden units.
+                *Introduction to Deep Learning: Multi-layer Perceptron* asks: "the deeper, the better? Not really." By
+                the chain rule, the gradient reaching layer 1 is a product of one factor per layer above it. The
+                sigmoid's derivative is at most 0.25, so through 10 sigmoid layers the gradient shrinks by orders of
+                magnitude; ReLU's derivative is 1 where a unit is active, so the gradient keeps its size. Below:
+                $\\|dW^{[l]}\\|$ per layer after one backward pass, for the same 11-layer network (width 8, Xavier
+                initialisation) with sigmoid or ReLU hidden units.
                 """);
         int[] dims = {2, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1};
         XYChart norms = Charts.xy("Gradient norm per layer: sigmoid vs ReLU (11 layers)", "layer l", "‖dW^[l]‖");

@@ -25,9 +25,9 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 
 /**
- * The <i>Multi-layer Perceptron</i> deck's "Model Evaluation": balanced and imbalanced data, the confusion matrix
- * with accuracy, precision, recall and F1, data normalization, and splitting into training, validation and test
- * parts.
+ * The "Model Evaluation" of <i>Introduction to Deep Learning: Multi-layer Perceptron</i>: balanced and imbalanced
+ * data, the confusion matrix with accuracy, precision, recall and F1, data normalization, and splitting into
+ * training, validation and test parts.
  */
 public final class EvaluationLesson implements Lesson {
 
@@ -54,9 +54,8 @@ public final class EvaluationLesson implements Lesson {
     @Override
     public void run(LessonLog log) throws IOException {
         log.step("Balanced and imbalanced data", """
-                The deck *Introduction to Deep Learning: Multi-layer Perceptron* ends on "Model Evaluation", and
-                begins it with a warning: "Pay attention to your data: they may fool your model." scikit-learn's
-                `digits`
+                The deck *Introduction to Deep Learning: Multi-layer Perceptron* ends on "Model Evaluation", and begins
+                it with a warning: "Pay attention to your data: they may fool your model." scikit-learn's `digits`
                 (1 797 handwritten digits of $8 \\times 8$ pixels, each 0 … 16) is **balanced**: every digit has
                 about 180 examples. Ask a yes/no question of it, "is this digit a 9?", and the same data becomes
                 **imbalanced**: one *yes* for every nine *no*.
@@ -78,9 +77,9 @@ public final class EvaluationLesson implements Lesson {
                 100 * ConfusionMatrix.of(nines.labels(), majority, 2).accuracy());
 
         log.step("The confusion matrix", """
-                The deck's confusion matrix counts the four outcomes of a yes/no classifier, with *yes* (a 9) as the
-                positive class: true positives (TP), false positives (FP), false negatives (FN) and true negatives
-                (TN). From them, in the deck's words:
+                The confusion matrix of *Introduction to Deep Learning: Multi-layer Perceptron* counts the four
+                outcomes of a yes/no classifier, with *yes* (a 9) as the positive class: true positives (TP), false
+                positives (FP), false negatives (FN) and true negatives (TN). From them, in that deck's words:
 
                 Accuracy $= (TP + TN) / (TP + FN + FP + TN)$, Precision $(p) = TP / (TP + FP)$,
                 Recall $(r) = TP / (TP + FN)$, $F_1 = \\frac{2}{r^{-1} + p^{-1}}$.
@@ -97,10 +96,11 @@ public final class EvaluationLesson implements Lesson {
                 "Majority-class classifier: accuracy " + percent(lazy.accuracy()) + ", recall of '9' 0 %", lazy, NAMES));
 
         log.step("Dataset splitting: 70 / 20 / 10", """
-                The deck's pie: 70 % of the examples to train on, 20 % to validate (to choose the learning rate, the
-                size of the network, when to stop) and 10 % to test, once, at the very end. The split is seeded
-                (`np.random.seed(0)`, then `np.random.permutation`) and **stratified**: each part keeps the 9 : 1
-                proportion, so that the small test part still holds some 9s.
+                The pie chart of *Introduction to Deep Learning: Multi-layer Perceptron*: 70 % of the examples to
+                train on, 20 % to validate (to choose the learning rate, the size of the network, when to stop) and
+                10 % to test, once, at the very end. The split is seeded (`np.random.seed(0)`, then
+                `np.random.permutation`) and **stratified**: each part keeps the 9 : 1 proportion, so that the small
+                test part still holds some 9s.
                 """);
         Splitting.Parts parts = Splitting.split(nines, 0.7, 0.2, 0.1, 0, true);
         for (Map.Entry<String, LabeledData> part : Map.of("training", parts.train(), "validation",
@@ -111,8 +111,9 @@ public final class EvaluationLesson implements Lesson {
         }
 
         log.step("Data normalization, with statistics from the training part only", """
-                The deck: "A process to transform the input data in a well-behaved form." Standardization moves
-                every feature (here, every pixel) to mean 0 and standard deviation 1:
+                *Introduction to Deep Learning: Multi-layer Perceptron* defines normalization as "A process to
+                transform the input data in a well-behaved form." Standardization moves every feature (here, every
+                pixel) to mean 0 and standard deviation 1:
                 $\\mu = \\frac{1}{m} \\sum_i x^{(i)}$, $\\sigma = \\sqrt{\\frac{1}{m} \\sum_i (x^{(i)} - \\mu)^2}$,
                 $x_{norm} = (x - \\mu) / \\sigma$. The statistics come from the **training part only** and are then
                 applied, unchanged, to the validation and test parts: computing them on all the data would let the

@@ -29,7 +29,8 @@ public final class ForwardLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("The first hidden unit", """
-                Should you go to class? The features are $x = [0.4, 2, 17]$ (difficulty of the material,
+                The "go to class" example of *Intro to Deep Learning* (the Machine Intelligence Community deck):
+                should you go to class? The features are $x = [0.4, 2, 17]$ (difficulty of the material,
                 assignments due, days until the midterm). The first hidden unit has weights
                 $w = [0.5, 0.1, 0.0058]$ and bias $b = 0.2$:
 
@@ -51,7 +52,7 @@ public final class ForwardLesson implements Lesson {
         log.step("The second layer and the loss", """
                 The output unit combines the four hidden units and applies the sigmoid:
                 $\\hat{y} = \\sigma(w_1 a_1^{[1]} + w_2 a_2^{[1]} + w_3 a_3^{[1]} + w_4 a_4^{[1]} + b)$.
-                The slides give $\\hat y = 0.45$ but not the other weights, so this lesson picks the other hidden
+                The deck gives $\\hat y = 0.45$ but not the other weights, so this lesson picks the other hidden
                 units and $W^{[2]}$ below and solves for the bias $b^{[2]}$ that gives 0.45.
                 The student did need to go to class ($y = 1$), so the loss is
                 $L(\\hat{y}, y) = -y \\log \\hat{y} - (1 - y) \\log(1 - \\hat{y}) = -\\log(0.45)$.

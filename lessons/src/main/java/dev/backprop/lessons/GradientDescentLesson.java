@@ -13,9 +13,10 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Gradient descent on a loss of two parameters, where it can be drawn: the loss surface of a straight-line fit
- * ŷ = w₀ + w₁x as contours with the path taken (<i>Introduction to Deep Learning</i>, "Loss Optimization"), the
- * learning rate too small, right and too large (the handwritten notes <i>Deep Learning, Chapter 1</i>), then batch,
- * stochastic and mini-batch gradient descent on the same data (the notes' §1.6 to §1.6.2).
+ * ŷ = w₀ + w₁x as contours with the path taken (<i>Introduction to Deep Learning</i>, the TensorFlow deck, "Loss
+ * Optimization"), the learning rate too small, right and too large (the handwritten notes <i>Deep Learning, Chapter 1:
+ * Intro to Neural Networks</i>), then batch, stochastic and mini-batch gradient descent on the same data (the notes'
+ * §1.6 to §1.6.2).
  */
 public final class GradientDescentLesson implements Lesson {
 
@@ -43,8 +44,9 @@ public final class GradientDescentLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("A loss of two parameters", """
-                The notes fit a line $\\hat{y} = w_0 + w_1 x$ to points and ask how to find the best $(w_0, w_1)$
-                "without knowing what $J$ looks like". With two parameters we *can* look: the cost
+                *Deep Learning, Chapter 1: Intro to Neural Networks* (the handwritten notes) fits a line
+                $\\hat{y} = w_0 + w_1 x$ to points and asks how to find the best $(w_0, w_1)$ "without knowing what
+                $J$ looks like". With two parameters we *can* look: the cost
 
                 $J(w_0, w_1) = \\frac{1}{2m} \\sum_{i=1}^{m} \\left(w_0 + w_1 x^{(i)} - y^{(i)}\\right)^2$
 
@@ -64,8 +66,9 @@ public final class GradientDescentLesson implements Lesson {
                 Map.of("least-squares minimum", new double[][] {{best[0]}, {best[1]}})));
 
         log.step("Gradient descent", """
-                The *Introduction to Deep Learning* deck's algorithm: "Randomly pick an initial $(w_0, w_1)$", compute
-                the gradient, "take small step in opposite direction of gradient", repeat until convergence:
+                The algorithm of *Introduction to Deep Learning* (the TensorFlow deck): "Randomly pick an initial
+                $(w_0, w_1)$", compute the gradient, "take small step in opposite direction of gradient", repeat until
+                convergence:
 
                 $\\frac{\\partial J}{\\partial w_0} = \\frac{1}{m} \\sum_i (\\hat{y}^{(i)} - y^{(i)}),\\quad
                 \\frac{\\partial J}{\\partial w_1} = \\frac{1}{m} \\sum_i (\\hat{y}^{(i)} - y^{(i)})\\, x^{(i)}$
@@ -101,13 +104,14 @@ public final class GradientDescentLesson implements Lesson {
                 "w₀ (intercept)", "w₁ (slope)", W0_RANGE, W1_RANGE, (a, b) -> cost(a, b, X, Y), path));
 
         log.step("The learning rate: too small, right, too large", """
-                The notes: "Too small steps → too long to optimize our model"; "too large steps → overshooting our
-                minimum". Here the bowl is steep across its valley and nearly flat along it: with $\\eta = 0.02$
-                gradient descent crawls, with $\\eta = 0.5$ it arrives, and with $\\eta = 1.0$ each step jumps over
-                the valley to a higher point on the other side, so the cost grows and the path leaves the picture.
-                For this $J$, any $\\eta$ above $2 / \\lambda_{\\max}$ diverges, where $\\lambda_{\\max}$ is the
-                largest eigenvalue of $\\begin{pmatrix} 1 & \\bar{x} \\\\ \\bar{x} & \\overline{x^2} \\end{pmatrix}$,
-                the curvature across the valley. Same start, 50 iterations each.
+                The handwritten notes: "Too small steps → too long to optimize our model"; "too large steps →
+                overshooting our minimum". Here the bowl is steep across its valley and nearly flat along it: with
+                $\\eta = 0.02$ gradient descent crawls, with $\\eta = 0.5$ it arrives, and with $\\eta = 1.0$ each step
+                jumps over the valley to a higher point on the other side, so the cost grows and the path leaves the
+                picture. For this $J$, any $\\eta$ above $2 / \\lambda_{\\max}$ diverges, where $\\lambda_{\\max}$ is
+                the largest eigenvalue of
+                $\\begin{pmatrix} 1 & \\bar{x} \\\\ \\bar{x} & \\overline{x^2} \\end{pmatrix}$, the curvature across the
+                valley. Same start, 50 iterations each.
                 """);
         double meanX = X.mean();
         double meanX2 = X.square().mean();
@@ -136,13 +140,14 @@ public final class GradientDescentLesson implements Lesson {
         log.plot("learning-rate-costs", costChart);
 
         log.step("Batch, stochastic and mini-batch gradient descent", """
-                The notes' §1.6: *batch* gradient descent uses all $m$ examples for each step (one step per epoch);
-                §1.6.1, *stochastic* gradient descent uses "a single data point", $m$ steps per epoch, each on a
-                noisy estimate of the gradient; §1.6.2, *mini-batch* gradient descent uses $n$ examples, "less noisy
-                than stochastic gradient descent" and, as the *Introduction to Deep Learning* deck adds, fast on a
-                GPU. The batches come from `random_mini_batches(X, Y, mini_batch_size, seed)` (DLS), which shuffles
-                the columns anew each epoch (seed = epoch). Same start, same $\\eta = 0.1$, 20 epochs; the cost is
-                measured on all 100 points after every step.
+                The handwritten notes, §1.6: *batch* gradient descent uses all $m$ examples for each step (one step
+                per epoch); §1.6.1, *stochastic* gradient descent uses "a single data point", $m$ steps per epoch,
+                each on a noisy estimate of the gradient; §1.6.2, *mini-batch* gradient descent uses $n$ examples,
+                "less noisy than stochastic gradient descent" and, as *Introduction to Deep Learning*
+                (the TensorFlow deck) adds, fast on a GPU. The batches come from
+                `random_mini_batches(X, Y, mini_batch_size, seed)` (DLS), which shuffles the columns anew each
+                epoch (seed = epoch). Same start, same $\\eta = 0.1$, 20 epochs; the cost is measured on all 100
+                points after every step.
                 """);
         Map<String, double[][]> variants = new LinkedHashMap<>();
         Map<String, double[][]> variantPaths = new LinkedHashMap<>();

@@ -47,15 +47,17 @@ public final class HousePricesLesson implements Lesson {
 
     @Override
     public void run(LessonLog log) {
-        log.step("The deck's house and a synthetic price table", """
-                *Intro to Deep Learning*: "Say you want to predict house prices given some features about the
-                house": $x_1 = 5$ (bedrooms), $x_2 = 3$ (bathrooms), $x_3 = 3000$ (square feet), and "the house
-                price could be" $z = 5w_1 + 3w_2 + 3000w_3 + b$.
+        log.step("The house of *Intro to Deep Learning* and a synthetic price table", """
+                *Intro to Deep Learning* (the Machine Intelligence Community deck): "Say you want to predict house
+                prices given some features about the house": $x_1 = 5$ (bedrooms), $x_2 = 3$ (bathrooms),
+                $x_3 = 3000$ (square feet), and "the house price could be" $z = 5w_1 + 3w_2 + 3000w_3 + b$. This
+                house, (5, 3, 3000), is *the deck's house* below.
 
-                **The deck gives no prices, so this lesson makes its own, synthetic table** (seeded, so every run
-                gives the same 250 houses): bedrooms $\\in \\{1..6\\}$, bathrooms $\\in \\{1..\\min(\\text{bedrooms},
-                4)\\}$, square feet $= 400 \\cdot \\text{bedrooms} + 200 \\cdot \\text{bathrooms} + U(0, 800)$ and,
-                in thousands of dollars,
+                **That deck gives no prices, so this lesson makes its own, synthetic table** (seeded, so every run
+                gives the same 250 houses): bedrooms $\\in \\{1..6\\}$,
+                bathrooms $\\in \\{1..\\min(\\text{bedrooms}, 4)\\}$,
+                square feet $= 400 \\cdot \\text{bedrooms} + 200 \\cdot \\text{bathrooms} + U(0, 800)$ and, in
+                thousands of dollars,
                 $$\\text{price} = 50 + 20\\,x_1 + 15\\,x_2 + 0.1\\,x_3 + 40 \\max(0, x_3/1000 - 2)^2 + \\varepsilon,
                 \\quad \\varepsilon \\sim \\mathcal{N}(0, 15^2).$$
                 The squared term (large houses cost more per square foot) is what a straight line cannot follow.
@@ -74,7 +76,7 @@ public final class HousePricesLesson implements Lesson {
         Matrix deckHouse = DeckExamples.house();
         log.printf("the deck's house (5, 3, 3000) by the formula, without noise: USD %.0fk", price(5, 3, 3000));
         log.plot("synthetic-houses", HouseCharts.pricesBySquareFeet(
-                "The synthetic houses (the deck gives no prices): price by size", houses.X(), houses.Y()));
+                "The synthetic houses (Intro to Deep Learning gives no prices): price by size", houses.X(), houses.Y()));
 
         log.step("Linear regression", """
                 One neuron with no activation, $\\hat y = z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b$, trained by gradient
@@ -112,7 +114,8 @@ public final class HousePricesLesson implements Lesson {
                 every hidden unit sees every input and training decides what it means. Here: 16 ReLU units,
                 $A^{[1]} = \\text{ReLU}(W^{[1]} X + b^{[1]})$, then one linear output
                 $\\hat y = W^{[2]} A^{[1]} + b^{[2]}$, with Adam ($\\alpha = 0.01$), on the same standardised data.
-                The network finds the squared term the straight line misses.
+                The network finds the squared term the straight line misses. The house it prices last is still the
+                deck's house of *Intro to Deep Learning* (the Machine Intelligence Community deck), (5, 3, 3000).
                 """);
         Sequential network = Sequential.of(new Dense(16, new Relu(), Initializer.he()),
                 new Dense(1, new Linear(), Initializer.he()));
@@ -133,12 +136,12 @@ public final class HousePricesLesson implements Lesson {
                 List.of(linear.predict(Xs_test), networkPrediction)));
 
         log.step("Logistic regression: can we afford it?", """
-                *Intro to Deep Learning*: "Now say we want to determine if we can afford the house or not. In this
-                case we would use a sigmoid function to output values between 0 or 1." The same linear
-                combination $z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b$ goes through $a = \\hat y = \\sigma(z) =
-                \\frac{1}{1 + e^{-z}}$, and we say *affordable* where $\\sigma(z) \\ge 0.5$, that is where
-                $z \\ge 0$. The label: $y = 1$ when the (synthetic) price is within a budget of 400k dollars. Binary
-                cross-entropy, gradient descent with $\\alpha = 1$, standardised features.
+                *Intro to Deep Learning* (the Machine Intelligence Community deck): "Now say we want to determine if we
+                can afford the house or not. In this case we would use a sigmoid function to output values between 0 or
+                1." The same linear combination $z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b$ goes through
+                $a = \\hat y = \\sigma(z) = \\frac{1}{1 + e^{-z}}$, and we say *affordable* where $\\sigma(z) \\ge 0.5$,
+                that is where $z \\ge 0$. The label: $y = 1$ when the (synthetic) price is within a budget of 400k
+                dollars. Binary cross-entropy, gradient descent with $\\alpha = 1$, standardised features.
                 """);
         Matrix A_train = Y_train.le(BUDGET);
         Matrix A_test = Y_test.le(BUDGET);
@@ -162,9 +165,10 @@ public final class HousePricesLesson implements Lesson {
                 "Can we afford it? σ(z) of the test houses, threshold 0.5", Z_test, A_test, zDeck));
 
         log.step("The “go to class” network", """
-                *Intro to Deep Learning*, "Shallow Neural Networks (example)": should you go to class? The inputs
-                are $x = [0.4, 2, 17]$ (difficulty of the material, assignments due, days until the midterm). The
-                deck's first hidden unit has $w = [0.5, 0.1, 0.0058]$, $b = 0.2$:
+                *Intro to Deep Learning* (the Machine Intelligence Community deck), "Shallow Neural Networks
+                (example)": should you go to class? The inputs are $x = [0.4, 2, 17]$ (difficulty of the material,
+                assignments due, days until the midterm). The deck's first hidden unit has
+                $w = [0.5, 0.1, 0.0058]$, $b = 0.2$:
                 $z = 0.5 \\cdot 0.4 + 0.1 \\cdot 2 + 0.0058 \\cdot 17 + 0.2 = 0.6986 \\approx 0.7$ and
                 $\\text{ReLU}(0.7) = 0.7$. The deck's network ends in $\\hat y = 0.45$, and since the student did need
                 to go ($y = 1$), $L = -\\log 0.45 = 0.798508$. The deck gives only the first unit's weights, so the

@@ -113,8 +113,11 @@ public final class InitializationLesson implements Lesson {
         log.step("Zero initialization: the symmetry never breaks", """
                 `initialize_parameters_zeros`: $W^{[l]} = 0$, $b^{[l]} = 0$. Every unit of a layer computes the same
                 $a = \\text{relu}(0) = 0$ and receives the same gradient, so the units stay identical whatever
-                the training: here $dW^{[1]} = dW^{[2]} = 0$, only $b^{[3]}$ moves, and the network predicts the same
-                value for every point. "The weights $W^{[l]}$ should be initialized randomly to break symmetry."
+                the training. Here nothing moves at all: every $dW^{[l]}$ is 0, and the only gradient that could be
+                non-zero, $db^{[3]} = \\frac{1}{m} \\sum_i (a^{[3](i)} - y^{(i)})$ with every $a^{[3](i)} = 0.5$, is 0
+                too, because the 300 points are half of each class. So $b^{[3]}$ stays at 0 (up to rounding, about
+                $10^{-16}$), the cost stays at $\\log 2 = 0.693147$, and the network predicts 0.5 for every point.
+                "The weights $W^{[l]}$ should be initialized randomly to break symmetry."
                 """);
         ModelRun zeros = train(log, X, Y, "zeros");
         double[] zerosAccuracy = accuracies(zeros, train, test, backend);
@@ -130,8 +133,9 @@ public final class InitializationLesson implements Lesson {
         log.step("Large random initialization", """
                 `initialize_parameters_random`: $W^{[l]} = \\text{randn}(n^{[l]}, n^{[l-1]}) \\times 10$, $b^{[l]} = 0$.
                 The symmetry is broken, but the weights are far too large: $Z^{[3]}$ is huge, the sigmoid saturates
-                at exactly 0 or 1, and a wrong saturated prediction costs $-\\log 0 = \\infty$ (DLS's first cost
-                is `inf`). Training starts from a very bad point and learns slowly.
+                at exactly 0 or 1, and a wrong saturated prediction costs $-\\log 0 = \\infty$: the first cost below
+                is `Infinity`, Java's name for what numpy prints as `inf` in DLS. Training starts from a very bad
+                point and learns slowly.
                 """);
         ModelRun random = train(log, X, Y, "random");
         double[] randomAccuracy = accuracies(random, train, test, backend);
@@ -142,9 +146,9 @@ public final class InitializationLesson implements Lesson {
                 train.X(), train.Y(), grid -> output(grid, random, backend)));
 
         log.step("He initialization", """
-                `initialize_parameters_he`: $W^{[l]} = \\text{randn}(n^{[l]}, n^{[l-1]}) \\times
-                \\sqrt{\\frac{2}{n^{[l-1]}}}$, $b^{[l]} = 0$ (He et al., 2015), the scale that keeps the variance of a
-                ReLU layer's activations from layer to layer. The same network now separates the circles.
+                `initialize_parameters_he`: $W^{[l]} = \\text{randn}(n^{[l]}, n^{[l-1]}) \\times \\sqrt{\\frac{2}{n^{[l-1]}}}$,
+                $b^{[l]} = 0$ (He et al., 2015), the scale that keeps the variance of a ReLU layer's activations from
+                layer to layer. The same network now separates the circles.
                 """);
         ModelRun he = train(log, X, Y, "he");
         double[] heAccuracy = accuracies(he, train, test, backend);

@@ -50,8 +50,9 @@ public final class KerasLesson implements Lesson {
 
     @Override
     public void run(LessonLog log) {
-        log.step("The deck's data and its split", """
-                The *Deep Learning Workshop* deck builds its first network on eight points of the line $y = X + 10$:
+        log.step("The data of *Deep Learning Workshop* and its split", """
+                *Deep Learning Workshop* (the BUDSA deck) builds its first network on eight points of the line
+                $y = X + 10$:
                 ```python
                 X = np.array([-7.0, -4.0, -1.0, 2.0, 5.0, 8.0, 11.0, 14.0])
                 y = np.array([3.0, 6.0, 9.0, 12.0, 15.0, 18.0, 21.0, 24.0])
@@ -61,7 +62,7 @@ public final class KerasLesson implements Lesson {
                 ```
                 and prints `(8, 0)`. The comments were written for a 50-point data set: with 8 points, Python's
                 slice `X[:40]` stops at the end of the array (a slice never fails for being too long), so *all
-                eight* points train and `X[40:]` is empty. The deck's model is therefore trained and never tested.
+                eight* points train and `X[40:]` is empty. Its model is therefore trained and never tested.
                 An 80 % split of 8 points would be `X[:6]`, `X[6:]`: `(6, 2)`. Here, examples are columns: X is
                 $(1, 8)$.
                 """);
@@ -79,10 +80,10 @@ public final class KerasLesson implements Lesson {
         log.printf("an 80 %% split of %d points: X[:%d], X[%d:] gives (%d, %d)", m, eighty, eighty, eighty,
                 m - eighty);
 
-        log.step("The deck's model, side by side", """
-                The deck's Keras code, and the same model in our `Sequential` (Dense layers with no activation are
-                linear, $A = Z = W A_{prev} + b$; Keras initialises $W$ with Glorot uniform and Adam's learning rate
-                is 0.001):
+        log.step("The model of *Deep Learning Workshop*, side by side", """
+                The Keras code of *Deep Learning Workshop* (the BUDSA deck), and the same model in our `Sequential`
+                (Dense layers with no activation are linear, $A = Z = W A_{prev} + b$; Keras initialises $W$ with
+                Glorot uniform and Adam's learning rate is 0.001):
                 ```python
                 model = tf.keras.Sequential([
                    tf.keras.layers.Dense(100, input_shape=[1]),
@@ -119,10 +120,10 @@ public final class KerasLesson implements Lesson {
         log.printf("model.predict([17, 20]) = [%.2f, %.2f] (the line gives 27, 30)", y_new.get(0, 0),
                 y_new.get(0, 1));
         log.plot("history", TrainingCharts.costCurves(
-                "The deck's model: History, mean absolute error per epoch", history));
+                "The Deep Learning Workshop model: History, mean absolute error per epoch", history));
 
         log.step("myDenseLayer, written as our own Layer", """
-                The *Introduction to Deep Learning* deck writes a dense layer by hand, $z = xW + b$,
+                *Introduction to Deep Learning* (the TensorFlow deck) writes a dense layer by hand, $z = xW + b$,
                 $\\text{output} = \\sigma(z)$:
                 ```python
                 class myDenseLayer(tf.keras.layers.Layer):
@@ -137,10 +138,10 @@ public final class KerasLesson implements Lesson {
                 ```
                 Our `MyDenseLayer` below implements `Layer`: `build` draws $W$ $(2, 4)$ from a normal distribution
                 with standard deviation 0.05 (TensorFlow's `random_normal_initializer`), `forward` computes
-                $A = \\sigma(W X + b)$ with examples as columns (the deck's $xW$ transposed), and `backward` gives
+                $A = \\sigma(W X + b)$ with examples as columns (the TensorFlow deck's $xW$ transposed), and `backward` gives
                 $dZ = dA \\odot A(1 - A)$, $dW = \\frac{1}{m} dZ X^T$, $db = \\frac{1}{m}\\sum dZ$,
                 $dX = W^T dZ$. The input is all ones, so every example (column) gets the same output, as every row
-                does in the deck; the numbers differ from TensorFlow's because its random weights do.
+                does in the TensorFlow deck; the numbers differ from TensorFlow's because its random weights do.
                 """);
         MyDenseLayer layer = new MyDenseLayer(2);
         layer.build(4, new NumpyRandom(1));
@@ -153,10 +154,11 @@ public final class KerasLesson implements Lesson {
         log.println(custom.summary());
 
         log.step("A deep ReLU stack on XOR", """
-                The *Introduction to Deep Learning* deck's deep network, `Dense(4, relu)`, `Dense(5, relu)`,
-                `Dense(6, relu)`, `Dense(4, relu)`, `Dense(3, relu)`, `Dense(1, sigmoid)`, trained on the XOR problem
-                of *Intro to Deep Learning* (400 normal points, class 1 where exactly one coordinate is positive):
-                no straight line separates it, five ReLU layers do.
+                The deep network of *Introduction to Deep Learning* (the TensorFlow deck), `Dense(4, relu)`,
+                `Dense(5, relu)`, `Dense(6, relu)`, `Dense(4, relu)`, `Dense(3, relu)`, `Dense(1, sigmoid)`, trained
+                on the XOR problem of another deck, *Intro to Deep Learning*
+                (the Machine Intelligence Community deck): 400 normal points, class 1 where exactly one coordinate
+                is positive. No straight line separates them, five ReLU layers do.
                 He initialisation $W \\sim \\mathcal{N}(0, 2/n^{[l-1]})$, binary cross-entropy, Adam with
                 $\\alpha = 0.01$, full batches.
                 """);

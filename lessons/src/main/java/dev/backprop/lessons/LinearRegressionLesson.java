@@ -29,7 +29,8 @@ public final class LinearRegressionLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("The data", """
-                The *Deep Learning Workshop* deck's features and labels: $X = [-7, -4, -1, 2, 5, 8, 11, 14]$ and $y = X + 10$.
+                The features and labels of *Deep Learning Workshop* (the BUDSA deck):
+                $X = [-7, -4, -1, 2, 5, 8, 11, 14]$ and $y = X + 10$.
                 The model has one weight and one bias: $\\hat{y} = wX + b$. We should learn $w = 1$, $b = 10$.
                 """);
         Matrix X = Matrix.row(-7, -4, -1, 2, 5, 8, 11, 14);

@@ -126,12 +126,12 @@ public final class LossesLesson implements Lesson {
                 "gradient ∂L/∂ŷ", binaryGradients, Set.of("squared_hinge, y = 1")));
 
         log.step("Cross-entropy loss outputs a log probability", """
-                The deck's line: "Cross-entropy loss outputs a log probability". The loss is minus the log of the
-                probability the network gave to the right answer, $\\mathcal{L} = -\\log P(\\text{true class})$, so
-                $e^{-\\mathcal{L}}$ gives that probability back.
+                The line of *Introduction to Deep Learning: Multi-layer Perceptron*: "Cross-entropy loss outputs a
+                log probability". The loss is minus the log of the probability the network gave to the right answer,
+                $\\mathcal{L} = -\\log P(\\text{true class})$, so $e^{-\\mathcal{L}}$ gives that probability back.
 
-                The worked example of the *Intro to Deep Learning* deck: should the student go to class? The network
-                says $\\hat{y} = 0.45$, and the student did need to ($y = 1$):
+                The worked example of *Intro to Deep Learning* (the Machine Intelligence Community deck): should the
+                student go to class? The network says $\\hat{y} = 0.45$, and the student did need to ($y = 1$):
 
                 $\\mathcal{L}(\\hat{y}, y) = -(1) \\log(0.45) - (1 - (1)) \\log(1 - (0.45)) = 0.798508$
                 """);

@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * The <i>Multi-layer Perceptron</i> deck's MNIST: 784 pixels in, one hidden layer, 10 softmax outputs, trained on
- * real handwritten digits with mini-batches and Adam, then judged on digits it never saw.
+ * The MNIST of <i>Introduction to Deep Learning: Multi-layer Perceptron</i>: 784 pixels in, one hidden layer, 10
+ * softmax outputs, trained on real handwritten digits with mini-batches and Adam, then judged on digits it never saw.
  */
 public final class MnistLesson implements Lesson {
 
@@ -54,14 +54,14 @@ public final class MnistLesson implements Lesson {
     @Override
     public void run(LessonLog log) throws IOException {
         log.step("The MNIST dataset", """
-                The *Introduction to Deep Learning: Multi-layer Perceptron* deck's "MNIST dataset (Modified National Institute for Standards and
-                Technology)": handwritten digits of $28 \\times 28 = 784$ grey pixels, each labelled 0 … 9. The
-                repository bundles 10 000 real MNIST digits (8 000 to train on, 2 000 to test on), so this lesson
-                needs no download; `./workshop run mnist --data DIR` reads the full MNIST or Fashion-MNIST from the
-                four MNIST-format files in DIR instead. Each image becomes one **column** of $X$ (784 rows), the
-                pixels divided by 255 so that they lie in $[0, 1]$, and each label a one-hot column of $Y$ (10 rows).
-                The last eighth of the training digits (1 000 of the bundled 8 000) is held out for validation, as
-                Keras's `validation_split = 0.125` would.
+                The "MNIST dataset (Modified National Institute for Standards and Technology)" of
+                *Introduction to Deep Learning: Multi-layer Perceptron*: handwritten digits of $28 \\times 28 = 784$
+                grey pixels, each labelled 0 … 9. The repository bundles 10 000 real MNIST digits (8 000 to train
+                on, 2 000 to test on), so this lesson needs no download; `./workshop run mnist --data DIR` reads the
+                full MNIST or Fashion-MNIST from the four MNIST-format files in DIR instead. Each image becomes one
+                **column** of $X$ (784 rows), the pixels divided by 255 so that they lie in $[0, 1]$, and each label a
+                one-hot column of $Y$ (10 rows). The last eighth of the training digits (1 000 of the bundled 8 000) is
+                held out for validation, as Keras's `validation_split = 0.125` would.
                 """);
         Optional<String> dataDir = log.option("data");
         TrainTest mnist = dataDir.isPresent() ? Mnist.load(Path.of(dataDir.get())) : Mnist.bundled();
@@ -95,11 +95,11 @@ public final class MnistLesson implements Lesson {
         log.println(model.summary());
 
         log.step("The untrained network's answer: utter trash", """
-                The deck asks, for one digit: "What's the 'cost' of this difference? Utter trash." Before training,
-                the ten outputs are all near $\\frac{1}{10}$, whatever the digit. The deck (after 3Blue1Brown) adds
-                up the squared differences $\\sum_k (a_k - y_k)^2$; our loss, cross-entropy, is
-                $-\\log a_y$, the surprise at the right answer, which for ten equal guesses is
-                $\\log 10 = 2.3026$.
+                *Introduction to Deep Learning: Multi-layer Perceptron* asks, for one digit: "What's the 'cost' of
+                this difference? Utter trash." Before training, the ten outputs are all near $\\frac{1}{10}$,
+                whatever the digit. That deck (after 3Blue1Brown) adds up the squared differences
+                $\\sum_k (a_k - y_k)^2$; our loss, cross-entropy, is $-\\log a_y$, the surprise at the right answer,
+                which for ten equal guesses is $\\log 10 = 2.3026$.
                 """);
         Matrix x = X_train.columns(0, 1);
         Matrix y = Y_train.columns(0, 1);
@@ -168,8 +168,9 @@ public final class MnistLesson implements Lesson {
 
         log.step("What the first layer looks for", """
                 Each row of $W^{[1]}$ holds one hidden unit's 784 weights, one per pixel, so it can be drawn as a
-                $28 \\times 28$ image: red where ink raises the unit's $z$, blue where ink lowers it. The deck: "a
-                DNN encodes the representation hierarchically" — the first layer finds strokes and blobs, the next
+                $28 \\times 28$ image: red where ink raises the unit's $z$, blue where ink lowers it. In the words of
+                *Introduction to Deep Learning: Multi-layer Perceptron*, "a DNN encodes the representation
+                hierarchically" — the first layer finds strokes and blobs, the next
                 combines them into digits.
                 """);
         Matrix W1 = ((Dense) model.layers().get(0)).W();

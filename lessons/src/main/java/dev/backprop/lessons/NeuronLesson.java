@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * <i>Deep Learning, Chapter 1</i> and <i>Introduction to Deep Learning</i>: one neuron, its activation and the
- * derivative backpropagation needs.
+ * <i>Deep Learning, Chapter 1: Intro to Neural Networks</i> (the handwritten notes) and <i>Introduction to Deep
+ * Learning</i> (the TensorFlow deck): one neuron, its activation and the derivative backpropagation needs.
  */
 public final class NeuronLesson implements Lesson {
 
@@ -39,9 +39,9 @@ public final class NeuronLesson implements Lesson {
     public void run(LessonLog log) {
         log.step("A neuron: z = w·x + b", """
                 A neuron takes a weighted sum of its inputs plus a bias: $z = w_1 x_1 + w_2 x_2 + w_3 x_3 + b$.
-                With $x = [0.9, 0.2, 0.3]$, $w = [2, 3, -1]$ and $b = 0.5$ (the worked perceptron of *Deep Learning,
-                Chapter 1*). As matrices, $w$ is a row
-                (1, 3) and $x$ a column (3, 1), so $z = w \\cdot x + b$ is a (1, 1) matrix.
+                With $x = [0.9, 0.2, 0.3]$, $w = [2, 3, -1]$ and $b = 0.5$: the worked perceptron of
+                *Deep Learning, Chapter 1: Intro to Neural Networks* (the handwritten notes). As matrices, $w$ is a
+                row (1, 3) and $x$ a column (3, 1), so $z = w \\cdot x + b$ is a (1, 1) matrix.
                 """);
         Matrix x = Matrix.column(0.9, 0.2, 0.3);
         Matrix w = Matrix.row(2, 3, -1);
@@ -76,8 +76,8 @@ public final class NeuronLesson implements Lesson {
                 grid.toArray(), curves));
 
         log.step("The activation functions of the workshop", """
-                The decks *Introduction to Deep Learning* and *Multi-layer Perceptron* list these activations; each
-                is plotted with its derivative.
+                Two decks list these activations, *Introduction to Deep Learning* (the TensorFlow deck) and
+                *Introduction to Deep Learning: Multi-layer Perceptron*; each is plotted with its derivative.
 
                 - sigmoid $\\sigma(x) = 1/(1 + e^{-x})$, $\\sigma' = \\sigma(1 - \\sigma)$
                 - tanh, output in (−1, 1), $\\tanh' = 1 - \\tanh^2$
@@ -97,8 +97,9 @@ public final class NeuronLesson implements Lesson {
         log.step("Why a non-linearity is needed", """
                 Without an activation, layers only multiply and add: $W^{[2]}(W^{[1]}x + b^{[1]}) + b^{[2]}
                 = (W^{[2]}W^{[1]})x + (W^{[2]}b^{[1]} + b^{[2]})$, one linear layer again, however many you stack.
-                A linear model draws a straight decision boundary, and XOR (the *Intro to Deep Learning* deck) has no straight boundary:
-                (0,0) and (1,1) are class 0, (1,0) and (0,1) class 1. One hidden tanh layer solves it.
+                A linear model draws a straight decision boundary, and XOR, the problem of *Intro to Deep Learning*
+                (the Machine Intelligence Community deck), has no straight boundary: (0,0) and (1,1) are class 0,
+                (1,0) and (0,1) class 1. One hidden tanh layer solves it.
                 """);
         NumpyRandom random = new NumpyRandom(0);
         Matrix W1 = random.randn(3, 2);

@@ -47,8 +47,9 @@ public final class OpenClLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("(a+b)×(c+d): parallel work", """
-                *Introduction to Deep Learning*: a GPU is massively parallel. In $(a+b) \\times (c+d)$ the two sums do not depend on each
-                other, so two workers can compute them at once and a third multiplies: three steps become two.
+                *Introduction to Deep Learning* (the TensorFlow deck): a GPU is massively parallel. In
+                $(a+b) \\times (c+d)$ the two sums do not depend on each other, so two workers can compute them at
+                once and a third multiplies: three steps become two.
                 A matrix product is the extreme case: every element $C_{mn} = \\sum_k A_{mk} B_{kn}$ is
                 independent, so a (1000, 1000) product is a million small jobs that can all run at the same time.
                 """);

@@ -134,7 +134,8 @@ public final class OptimizersLesson implements Lesson {
     public void run(LessonLog log) {
         log.step("Gradient descent in a long, narrow valley", """
                 Every optimizer takes the gradient $dW = \\frac{\\partial J}{\\partial W}$ and turns it into a step.
-                Plain gradient descent (the deck's "take small step in opposite direction of gradient") steps
+                Plain gradient descent ("take small step in opposite direction of gradient", in the words of
+                *Introduction to Deep Learning*, the TensorFlow deck) steps
                 $W := W - \\alpha\\, dW$. On the bowl $J(w_0, w_1) = 0.01\\,w_0^2 + w_1^2$ the gradient points
                 mostly across the valley: a learning rate large enough to move along $w_0$ makes $w_1$ bounce from
                 wall to wall. Each optimizer below is the real `core.optim` class, stepping a $1 \\times 2$
@@ -155,8 +156,8 @@ public final class OptimizersLesson implements Lesson {
                 (w0, w1) -> bowl(w0, w1), -10, 3, -2.5, 2.5, bowlPaths));
 
         log.step("Momentum, Nesterov, RMSProp, Adagrad, Adadelta, Adam", """
-                The deck's table of gradient descent algorithms, one line each ($g = dW$, all operations
-                elementwise):
+                The table of gradient descent algorithms of *Introduction to Deep Learning* (the TensorFlow deck),
+                one line each ($g = dW$, all operations elementwise):
 
                 - momentum (DLS): $v = \\beta v + (1-\\beta) g$, $W := W - \\alpha v$: the bounces cancel in the
                   average, the steady pull along the valley adds up;
@@ -242,12 +243,13 @@ public final class OptimizersLesson implements Lesson {
         log.plot("moons-costs", costChart);
 
         log.step("Learning-rate decay", """
-                Big steps early, small steps late. DLS `update_lr`: $\\alpha = \\frac{\\alpha_0}{1 +
-                \\text{decay\\_rate} \\cdot \\text{epoch\\_num}}$, applied after every epoch, falls so fast that
-                training stalls. DLS `schedule_lr_decay` decays only every `time_interval` = 1000 epochs:
-                $\\alpha = \\frac{\\alpha_0}{1 + \\text{decay\\_rate} \\cdot \\lfloor \\text{epoch\\_num} /
-                \\text{time\\_interval} \\rfloor}$. Both with $\\alpha_0 = 0.1$, decay_rate = 1, gradient descent, on the same model
-                and data. (With the scheduled decay, DLS's Adam run at $\\alpha_0 = 0.01$ reaches 94 % too.)
+                Big steps early, small steps late. DLS `update_lr`,
+                $\\alpha = \\frac{\\alpha_0}{1 + \\text{decay\\_rate} \\cdot \\text{epoch\\_num}}$,
+                applied after every epoch, falls so fast that training stalls. DLS `schedule_lr_decay` decays only
+                every `time_interval` = 1000 epochs:
+                $\\alpha = \\frac{\\alpha_0}{1 + \\text{decay\\_rate} \\cdot \\lfloor \\text{epoch\\_num} / \\text{time\\_interval} \\rfloor}$.
+                Both with $\\alpha_0 = 0.1$, decay_rate = 1, gradient descent, on the same model and data. (With the
+                scheduled decay, DLS's Adam run at $\\alpha_0 = 0.01$ reaches 94 % too.)
                 """);
         Map<String, double[][]> rates = new LinkedHashMap<>();
         double[][] updateLr = new double[2][5000];

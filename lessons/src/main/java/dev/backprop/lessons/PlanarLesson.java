@@ -37,7 +37,10 @@ public final class PlanarLesson implements Lesson {
         log.step("The planar dataset", """
                 A "flower" of 400 points in two classes, red (y = 0) and blue (y = 1), generated as the workshop's
                 `load_planar_dataset()` does with `np.random.seed(1)`. Examples are the **columns**:
-                $X$ has shape $(n_x, m) = (2, 400)$ and $Y$ has shape $(1, 400)$.
+                $X$ has shape $(n_x, m) = (2, 400)$ and $Y$ has shape $(1, 400)$. The network that learns it is the
+                one of *The Algorithm*, the code section of *Intro to Deep Learning*
+                (the Machine Intelligence Community deck): its functions, `initialize_parameters` … `nn_model`, each
+                get a step below.
                 """);
         Dataset planar = PlanarDataset.loadPlanarDataset();
         Matrix X = planar.X();

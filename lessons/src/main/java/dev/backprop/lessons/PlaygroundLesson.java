@@ -108,11 +108,12 @@ public final class PlaygroundLesson implements Lesson {
 
         log.step("The network, neuron by neuron", """
                 The Playground's default network on the circle: inputs $x_1, x_2$, two hidden layers of 4 and 2
-                $\\tanh$ neurons, learning rate 0.03, batch size 10. Each picture below is one epoch checkpoint,
-                as the Playground redraws while it trains: every neuron shows its output
-                $a^{[l]}_i = \\tanh(W^{[l]}_i a^{[l-1]} + b^{[l]}_i)$ over the square $[-6, 6]^2$ (orange
-                $-1$, white 0, blue $+1$), each link is blue for a positive weight and orange for a negative one,
-                as thick as the weight is large, and the output on the right is drawn large with the test points.
+                $\\tanh$ neurons, learning rate 0.03, batch size 10. Each line and picture below is one epoch
+                checkpoint, as the Playground redraws while it trains: the training loss (on all 250 training points)
+                and the test loss are both measured with the weights at the end of that epoch. Every neuron shows
+                its output $a^{[l]}_i = \\tanh(W^{[l]}_i a^{[l-1]} + b^{[l]}_i)$ over the square $[-6, 6]^2$
+                (orange $-1$, white 0, blue $+1$), each link is blue for a positive weight and orange for a negative
+                one, as thick as the weight is large, and the output on the right is drawn large with the test points.
 
                 Departure from the Playground: its output is a $\\tanh$ neuron trained on the squared error with
                 labels $\\pm 1$; here it is a sigmoid with binary cross-entropy (labels 0/1), drawn as $2\\hat y - 1$
@@ -147,16 +148,20 @@ public final class PlaygroundLesson implements Lesson {
 
         log.step("Test and training loss", """
                 The Playground's small chart at the top right: the loss on the training points and on the test
-                points after every epoch, $J = -\\frac{1}{m}\\sum_i \\left(y^{(i)}\\log \\hat y^{(i)} +
-                (1 - y^{(i)})\\log(1 - \\hat y^{(i)})\\right)$. The two fall together while the network learns the
-                circle; later the training loss keeps falling while the test loss turns up: the network starts
-                fitting the noise of its 250 training points, the overfitting that early stopping guards against.
+                points, epoch by epoch,
+                $J = -\\frac{1}{m}\\sum_i \\left(y^{(i)}\\log \\hat y^{(i)} + (1 - y^{(i)})\\log(1 - \\hat y^{(i)})\\right)$.
+                The test loss is measured after each epoch, as in the checkpoints above. The training loss is what
+                training records as it goes (Keras's `loss`): the average of the epoch's 25 batch costs, each taken
+                before its batch's step, so it runs a little above the training loss measured after the epoch (the
+                checkpoints' figure). The two fall together while the network learns the circle; later
+                the training loss keeps falling while the test loss turns up: the network starts fitting the noise
+                of its 250 training points, the overfitting that early stopping guards against.
                 """);
         Map<String, double[][]> curves = new LinkedHashMap<>();
         curves.put("training loss", epochCurve(trainLoss));
         curves.put("test loss", epochCurve(testLoss));
-        log.printf("after %d epochs: training loss %.4f, test loss %.4f", trainLoss.size(),
-                trainLoss.get(trainLoss.size() - 1), testLoss.get(testLoss.size() - 1));
+        log.printf("epoch %d: training loss %.4f (average over the epoch's batches), test loss %.4f (after the epoch)",
+                trainLoss.size(), trainLoss.get(trainLoss.size() - 1), testLoss.get(testLoss.size() - 1));
         int best = testLoss.indexOf(testLoss.stream().min(Double::compare).orElseThrow());
         log.printf("lowest test loss %.4f after epoch %d", testLoss.get(best), best + 1);
         XYChart lossChart = Charts.costCurve("Circle: training and test loss per epoch", curves);
@@ -164,10 +169,11 @@ public final class PlaygroundLesson implements Lesson {
         log.plot("loss", lossChart);
 
         log.step("Why multiple layers: the spiral", """
-                The deck's question, "why multiple layers?", on the hardest data set. The spiral from $x_1, x_2$
-                alone, with 1, 2 and 3 hidden layers of 8 $\\tanh$ neurons (Adam, $\\alpha = 0.01$, batches of 25,
-                300 epochs). Each layer bends the space the next one cuts with its lines: one layer can draw only a
-                few bends, so it cannot follow the two arms; stacked layers compose bends into the spiral.
+                The question of *Introduction to Deep Learning: Multi-layer Perceptron*, "why multiple layers?", on the
+                hardest data set. The spiral from $x_1, x_2$ alone, with 1, 2 and 3 hidden layers of 8 $\\tanh$ neurons
+                (Adam, $\\alpha = 0.01$, batches of 25, 300 epochs). Each layer bends the space the next one cuts with
+                its lines: one layer can draw only a few bends, so it cannot follow the two arms; stacked layers compose
+                bends into the spiral.
                 """);
         Playground.Split spiral = splits.get(Playground.SPIRAL);
         Map<String, double[][]> spiralCurves = new LinkedHashMap<>();

@@ -89,14 +89,14 @@ public final class RegularizationLesson implements Lesson {
     @Override
     public void run(LessonLog log) {
         log.step("Underfitting, a good fit, overfitting", """
-                The *Introduction to Deep Learning* deck: underfitting, "model does not have capacity to fully learn
-                the data"; overfitting, "too complex, extra parameters, does not generalize well". Here 60 training
-                points of `make_moons(noise=.35)` and 300 validation points from the same distribution, and three
-                models trained the same way (Adam, $\\alpha = 0.01$, full batch, 600 epochs): logistic regression
-                (one sigmoid unit), a small network [2, 8, 1] and a big one [2, 32, 32, 1] with 1 185 parameters
-                for 60 points. The gap between the training and the validation curves is the overfitting: the big
-                network drives its training cost to almost 0 while its validation cost climbs, because it grows
-                ever more confident about the points it gets wrong (its validation accuracy changes much less).
+                *Introduction to Deep Learning* (the TensorFlow deck): underfitting, "model does not have capacity to
+                fully learn the data"; overfitting, "too complex, extra parameters, does not generalize well". Here 60
+                training points of `make_moons(noise=.35)` and 300 validation points from the same distribution, and
+                three models trained the same way (Adam, $\\alpha = 0.01$, full batch, 600 epochs): logistic regression
+                (one sigmoid unit), a small network [2, 8, 1] and a big one [2, 32, 32, 1] with 1 185 parameters for 60
+                points. The gap between the training and the validation curves is the overfitting: the big network
+                drives its training cost to almost 0 while its validation cost climbs, because it grows ever more
+                confident about the points it gets wrong (its validation accuracy changes much less).
                 """);
         Dataset train = Moons.makeMoons(60, 0.35, new NumpyRandom(1));
         Dataset validation = Moons.makeMoons(300, 0.35, new NumpyRandom(101));
@@ -124,9 +124,10 @@ public final class RegularizationLesson implements Lesson {
                 train.Y(), over::predict));
 
         log.step("L2 regularization", """
-                The deck: regularization is a "technique that constrains our optimization problem to discourage
-                complex models", to "improve generalization of our model on unseen data". L2 adds the squared
-                weights to the cost, so large weights must pay for themselves:
+                *Introduction to Deep Learning* (the TensorFlow deck): regularization is a "technique that
+                constrains our optimization problem to discourage complex models", to "improve generalization of our
+                model on unseen data". L2 adds the squared weights to the cost, so large weights must pay for
+                themselves:
                 $J_{\\text{regularized}} = J + \\frac{\\lambda}{2m} \\sum_l \\sum_{k,j} (W^{[l]}_{k,j})^2$, and each
                 gradient gains a term, $dW^{[l]} := dW^{[l]} + \\frac{\\lambda}{m} W^{[l]}$ ("weight decay"). The big
                 network again, with $\\lambda = 0.1$ and $\\lambda = 1$: the larger $\\lambda$ keeps the validation cost
@@ -151,8 +152,9 @@ public final class RegularizationLesson implements Lesson {
                 l2Final::predict));
 
         log.step("Dropout", """
-                The deck: "during training, randomly set some activations to 0", "typically 'drop' 50 % of
-                activations in layer", which "forces network to not rely on any 1 node". Inverted dropout (DLS):
+                The first regularizer of *Introduction to Deep Learning* (the TensorFlow deck): "during training,
+                randomly set some activations to 0", "typically 'drop' 50 % of activations in layer", which "forces
+                network to not rely on any 1 node". Inverted dropout (DLS):
                 $D^{[l]} = (\\text{rand}(A^{[l]}.\\text{shape}) < \\text{keep\\_prob})$,
                 $A^{[l]} := A^{[l]} * D^{[l]} / \\text{keep\\_prob}$, so the expected activation is unchanged; the
                 backward pass masks $dA^{[l]}$ the same way. At evaluation time dropout is off: every unit is used,
@@ -172,10 +174,11 @@ public final class RegularizationLesson implements Lesson {
                 train.Y(), dropped::predict));
 
         log.step("Early stopping", """
-                The deck's second regularizer: "stop training before we have a chance to overfit". Watch the
-                validation cost after every epoch; when it has not improved for `patience` epochs, stop and put back
-                the weights of the best epoch (Keras's `EarlyStopping(monitor='val_loss', patience=50,
-                restore_best_weights=True)`). The big network, unregularized:
+                The second regularizer of *Introduction to Deep Learning* (the TensorFlow deck): "stop training
+                before we have a chance to overfit". Watch the validation cost after every epoch; when it has not
+                improved for `patience` epochs, stop and put back the weights of the best epoch (Keras's
+                `EarlyStopping(monitor='val_loss', patience=50, restore_best_weights=True)`). The big network,
+                unregularized:
                 """);
         EarlyStopping earlyStopping = new EarlyStopping(50);
         Sequential stopped = big(0);

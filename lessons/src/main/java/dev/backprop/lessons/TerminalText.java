@@ -1,7 +1,9 @@
 package dev.backprop.lessons;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,8 +12,8 @@ import java.util.Map;
  * where they exist ({@code x^2} → x², {@code W_1} → W₁) and stay readable where they do not ({@code W^{[l]}} →
  * W^[l]), {@code \frac{a}{b}} becomes (a)/(b), {@code \hat{y}} becomes ŷ, and the {@code $} delimiters go. Markdown
  * emphasis and {@code `code`} are shown bold on a terminal that understands ANSI escapes, plain otherwise; a fenced
- * code block is shown as its lines, verbatim and indented, set off by blank lines. The notebooks keep the LaTeX; only
- * the console renders it.
+ * code block is shown as its lines, verbatim and indented, set off by blank lines, and a pipe table as aligned
+ * columns under a ─ rule. The notebooks keep the LaTeX and the Markdown; only the console renders them.
  */
 public final class TerminalText {
 
@@ -78,15 +80,24 @@ public final class TerminalText {
      * @param ansi whether to show emphasis and code with ANSI bold (a terminal), or plain (a file, a pipe)
      */
     public static String render(String markdown, boolean ansi) {
-        // fenced code blocks first, so that no formula, emphasis or inline code reaches into one
+        // fenced code blocks and tables first, so that no formula, emphasis or inline code reaches into one
         StringBuilder out = new StringBuilder();
         int text = 0;
         int line = 0;
         while (line < markdown.length()) {
             int fence = fenceAt(markdown, line);
+            int tableEnd = fence > 0 ? -1 : tableAt(markdown, line);
             if (fence > 0) {
                 out.append(inline(markdown.substring(text, line), ansi));
                 line = codeBlock(markdown, line, fence, out);
+                text = line;
+            } else if (tableEnd > 0) {
+                out.append(inline(markdown.substring(text, line), ansi));
+                table(markdown.substring(line, tableEnd), ansi, out);
+                if (!markdown.substring(line, tableEnd).endsWith("\n")) {
+                    out.setLength(out.length() - 1); // the text ends on the table's last row
+                }
+                line = tableEnd;
                 text = line;
             } else {
                 int end = markdown.indexOf('\n', line);
@@ -97,7 +108,7 @@ public final class TerminalText {
         return out.toString().replaceAll("[ \t]+(?=\n|$)", "");
     }
 
-    /** Text outside code blocks: formulas, emphasis and inline code. */
+    /** Text outside code blocks and tables (or one table cell): formulas, emphasis and inline code. */
     private static String inline(String markdown, boolean ansi) {
         StringBuilder out = new StringBuilder();
         int i = 0;
@@ -225,6 +236,125 @@ public final class TerminalText {
             line = next;
         }
         return text.length();
+    }
+
+    /**
+     * Where the Markdown table (GitHub's pipe table) that starts at the line at {@code i} ends: the start of the first
+     * line after it, or -1 when no table starts there. A table is a header row, a delimiter row of as many cells
+     * ({@code |---|:--:|}) and the rows after them, each line starting with a pipe (after at most three spaces).
+     */
+    private static int tableAt(String text, int i) {
+        int headerEnd = lineEnd(text, i);
+        if (headerEnd >= text.length() || !isTableRow(text.substring(i, headerEnd))) {
+            return -1;
+        }
+        int delimiterEnd = lineEnd(text, headerEnd + 1);
+        String delimiter = text.substring(headerEnd + 1, delimiterEnd);
+        if (!isTableRow(delimiter) || cells(delimiter).isEmpty()
+                || !cells(delimiter).stream().allMatch(cell -> cell.matches(":?-+:?"))
+                || cells(delimiter).size() != cells(text.substring(i, headerEnd)).size()) {
+            return -1;
+        }
+        int end = delimiterEnd;
+        while (end < text.length()) {
+            int next = lineEnd(text, end + 1);
+            if (!isTableRow(text.substring(end + 1, next))) {
+                break;
+            }
+            end = next;
+        }
+        return Math.min(end + 1, text.length());
+    }
+
+    private static int lineEnd(String text, int i) {
+        int end = text.indexOf('\n', i);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static boolean isTableRow(String line) {
+        String stripped = line.stripLeading();
+        return line.length() - stripped.length() <= 3 && stripped.startsWith("|");
+    }
+
+    /** A table row's cells, stripped: split at each pipe not escaped as {@code \|}, without the outer pipes. */
+    private static List<String> cells(String row) {
+        String t = row.strip();
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        for (int k = 1; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c == '\\' && k + 1 < t.length() && t.charAt(k + 1) == '|') {
+                cell.append('|');
+                k++;
+            } else if (c == '|') {
+                cells.add(cell.toString().strip());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (!cell.toString().isBlank()) {
+            cells.add(cell.toString().strip()); // a row without its closing pipe
+        }
+        return cells;
+    }
+
+    /**
+     * A Markdown table as aligned columns: each cell's formulas, emphasis and code rendered, the columns two spaces
+     * apart, the header underlined with ─ in place of the delimiter row ({@code ---:} aligns a column right,
+     * {@code :---:} centres it). A row with fewer cells than the header is padded with empty ones, as GitHub does.
+     */
+    private static void table(String markdown, boolean ansi, StringBuilder out) {
+        List<String> lines = markdown.lines().toList();
+        List<String> delimiter = cells(lines.get(1));
+        int columns = delimiter.size();
+        List<String[]> plain = new ArrayList<>();
+        List<String[]> shown = new ArrayList<>();
+        for (int r = 0; r < lines.size(); r++) {
+            if (r == 1) {
+                continue;
+            }
+            List<String> row = cells(lines.get(r));
+            String[] p = new String[columns];
+            String[] a = new String[columns];
+            for (int c = 0; c < columns; c++) {
+                String cell = c < row.size() ? row.get(c) : "";
+                p[c] = inline(cell, false);
+                a[c] = inline(cell, ansi);
+            }
+            plain.add(p);
+            shown.add(a);
+        }
+        int[] width = new int[columns];
+        for (String[] row : plain) {
+            for (int c = 0; c < columns; c++) {
+                width[c] = Math.max(width[c], displayWidth(row[c]));
+            }
+        }
+        for (int r = 0; r < shown.size(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                String d = delimiter.get(c);
+                int pad = width[c] - displayWidth(plain.get(r)[c]);
+                int left = d.endsWith(":") ? d.startsWith(":") ? pad / 2 : pad : 0;
+                line.append(c > 0 ? "  " : "").append(" ".repeat(left)).append(shown.get(r)[c])
+                        .append(" ".repeat(pad - left));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+            if (r == 0) {
+                StringBuilder rule = new StringBuilder();
+                for (int c = 0; c < columns; c++) {
+                    rule.append(c > 0 ? "  " : "").append("─".repeat(width[c]));
+                }
+                out.append(rule).append('\n');
+            }
+        }
+    }
+
+    /** The columns a text takes on a console: its code points, less the combining marks drawn over the one before. */
+    private static int displayWidth(String text) {
+        return (int) text.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK
+                && Character.getType(cp) != Character.ENCLOSING_MARK).count();
     }
 
     /** Whether a line closes a fenced code block: at most three spaces, then at least as many fence characters. */

@@ -19,6 +19,8 @@ class TerminalTextTests {
     /** A LaTeX command left over: a backslash before a letter or one of LaTeX's one-character commands. */
     private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\([A-Za-z]+|[,;:!{}|\\\\ ])");
     /** A workshop file's number where a deck's title belongs: "seed 003", "Seeds 001 and 002", "(seed 004)". */
+    /** A Markdown table's delimiter row left over, {@code |---|:--:|}: the table was printed raw. */
+    private static final Pattern TABLE_DELIMITER_ROW = Pattern.compile("(?m)^ {0,3}\\|\\s*:?-+:?\\s*\\|");
     private static final Pattern SEED_NUMBER = Pattern.compile("(?i)\\bseeds?\\s*0\\d\\d|\\b00[0-4](['’]s|\\s*§)");
 
     @Test
@@ -108,6 +110,39 @@ class TerminalTextTests {
     }
 
     @Test
+    void aPipeTableIsShownAsAlignedColumnsUnderARuleWithItsCellsRendered() {
+        String text = """
+                Which loss:
+
+                | problem | output | loss $\\mathcal{L}$ |
+                |---|:---:|--:|
+                | regression | linear $\\hat{y} = z$ | **MSE** |
+                | binary, margin-based | tanh | hinge \\| max |
+                | multi-class | softmax |
+
+                then""";
+        String table = """
+                Which loss:
+
+                problem                  output          loss L
+                ────────────────────  ────────────  ───────────
+                regression            linear ŷ = z          MSE
+                binary, margin-based      tanh      hinge | max
+                multi-class             softmax
+
+                then""";
+        assertThat(TerminalText.render(text, false)).isEqualTo(table);
+        assertThat(TerminalText.render(text, true)).as("bold does not move the columns")
+                .isEqualTo(table.replace("   MSE", "   \u001B[1mMSE\u001B[0m"));
+        assertThat(TerminalText.render("| a | b |\n|---|---|\n| 1 | 2 |", false)).as("a table that ends the text")
+                .isEqualTo("a  b\n─  ─\n1  2");
+        assertThat(TerminalText.render("|x| + |y|\nis a sum", false)).as("no delimiter row: not a table")
+                .isEqualTo("|x| + |y|\nis a sum");
+        assertThat(TerminalText.render("| a | b |\n|---|\n", false)).as("a delimiter row of another width")
+                .isEqualTo("| a | b |\n|---|\n");
+    }
+
+    @Test
     void aFractionsArgumentsMayBeSplitOverLines() {
         assertThat(TerminalText.math("d = \\frac{\\lVert a - b \\rVert_2}\n{\\lVert a \\rVert_2 + \\lVert b \\rVert_2}"))
                 .isEqualTo("d = (‖ a - b ‖₂)/(‖ a ‖₂ + ‖ b ‖₂)");
@@ -134,6 +169,8 @@ class TerminalTextTests {
     void theNegativeControlCatchesRawLatexAndSeedNumbers() {
         assertThat(LATEX_COMMAND.matcher("$\\frac{1}{m}$").find()).isTrue();
         assertThat(LATEX_COMMAND.matcher(TerminalText.render("$\\frac{1}{m}$", false)).find()).isFalse();
+        assertThat(TABLE_DELIMITER_ROW.matcher("| a | b |\n|---|:--:|").find()).isTrue();
+        assertThat(TABLE_DELIMITER_ROW.matcher(TerminalText.render("| a | b |\n|---|:--:|", false)).find()).isFalse();
         assertThat(SEED_NUMBER.matcher("XOR (seed 003)").find()).isTrue();
         assertThat(SEED_NUMBER.matcher("Seeds 001 and 002 list").find()).isTrue();
         assertThat(SEED_NUMBER.matcher("overshooting (004 §1.6)").find()).isTrue();
@@ -156,7 +193,8 @@ class TerminalTextTests {
             String rendered = TerminalText.render(step.step().explanation(), false);
             assertThat(rendered).as("step %s of %s", step.step().title(), lesson.name())
                     .doesNotContain("$", "**", "`")
-                    .doesNotContainPattern(LATEX_COMMAND);
+                    .doesNotContainPattern(LATEX_COMMAND)
+                    .doesNotContainPattern(TABLE_DELIMITER_ROW);
             assertThat(step.step().explanation() + step.step().title() + step.printed())
                     .as("step %s of %s", step.step().title(), lesson.name())
                     .doesNotContainPattern(SEED_NUMBER);
