@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code exercises} and {@code check} commands, until they are registered in the top-level {@code workshop}
- * command: {@code ./workshop exercises ...} and {@code ./workshop check ...} land here.
+ * The {@code exercises} and {@code check} commands on their own, without the rest of the workshop (the module's tests
+ * run them so). {@code ./workshop} registers the same two commands in its own command line, which adds
+ * {@code -h/--help} and {@code --debug} to each.
  */
 @Command(name = "workshop", description = "Workshop exercises and their grader.",
         subcommands = {ExercisesCommand.class, CheckCommand.class})

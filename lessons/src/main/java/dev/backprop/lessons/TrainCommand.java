@@ -276,6 +276,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    /** The output units of the model {@code --load} names: one-hot labels for several, unless the loss is sparse. */
+    private Integer savedOutputs;
+
     private PrintStream stdout = System.out;
     private PrintStream stderr = System.err;
 
@@ -332,6 +335,11 @@ public final class TrainCommand implements Callable<Integer> {
             if (normalize == null) {
                 normalize = architecture.normalize();
             }
+            // the saved model's loss and output layer, as when it was trained, shape the labels below
+            ModelArchitecture.LayerSpec last = architecture.layers().get(architecture.layers().size() - 1);
+            loss = architecture.loss();
+            output = last.activation();
+            savedOutputs = last.units();
         }
         String name = datasetName();
         Parts parts = DATASETS.containsKey(name) ? generated(name) : real(name);
@@ -351,15 +359,17 @@ public final class TrainCommand implements Callable<Integer> {
         Activation outputActivation = output != null ? activation(output, "--output")
                 : !classes ? new Linear() : nY > 2 || chosen instanceof CategoricalLoss ? new Softmax()
                 : chosen instanceof Hinge ? new Tanh() : new Sigmoid();
-        boolean score = outputActivation instanceof Tanh || outputActivation instanceof Linear;
         if (!(outputActivation instanceof Softmax) && nY == 2 && Y.rows() == 1) {
             nY = 1;   // two classes in one row of labels: one unit, a probability or a score
         }
         Loss objective = chosen != null ? chosen : outputActivation instanceof Softmax
                 ? (Y.rows() > 1 ? new CategoricalCrossEntropy() : new SparseCategoricalCrossEntropy())
-                : classes && score && nY == 1 ? new Hinge() : classes ? new BinaryCrossEntropy()
+                : classes && nY == 1 && (outputActivation instanceof Tanh || outputActivation instanceof Linear)
+                ? new Hinge() : classes ? new BinaryCrossEntropy()
                 : new MeanSquaredError();
-        checkOutputFitsLoss(outputActivation, objective, score, nY);
+        if (architecture == null) {
+            checkOutputFitsLoss(outputActivation, objective, nY, Y.rows());
+        }
 
         Sequential model;
         if (architecture != null) {
@@ -367,10 +377,10 @@ public final class TrainCommand implements Callable<Integer> {
             model.setNamedParameters(saved.parameters());
             objective = ModelArchitecture.loss(architecture.loss());
             int units = model.layers().get(model.layers().size() - 1).units();
-            if (architecture.inputs() != X.rows() || Y.rows() > 1 && units != Y.rows()) {
+            if (architecture.inputs() != X.rows() || units != nY) {
                 throw new IllegalArgumentException("--load " + load + ": the model maps " + architecture.inputs()
                         + " inputs to " + units + " outputs, data set " + name + " has " + X.rows() + " features"
-                        + (Y.rows() > 1 ? " and " + Y.rows() + " classes" : ""));
+                        + (classes ? " and " + Math.max(2, nY) + " classes" : ""));
             }
         } else {
             Activation g = activation(activation, "--activation");
@@ -391,7 +401,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             objective = new ClassWeightedLoss(objective, ClassWeightedLoss.balanced(Y, nY == 1 ? 2 : nY));
         }
-        Metric metric = classes ? Metric.accuracy(model.decisionThreshold()) : Metric.meanAbsoluteError();
+        Metric metric = classes ? Metric.accuracy(Predictions.threshold(objective)) : Metric.meanAbsoluteError();
         model.compile(objective, optimizer(), metric);
         stdout.print(model.summary());
 
@@ -520,7 +530,8 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset set = DATASETS.get(name).get();
         Matrix X = set.X();
         Matrix Y = set.Y();
-        boolean oneHot = loss != null && List.of("categorical_crossentropy", "cce").contains(loss);
+        boolean oneHot = savedOutputs != null ? savedOutputs > 1 && !sparse()
+                : loss != null && List.of("categorical_crossentropy", "cce").contains(loss);
         if (oneHot && Y.rows() == 1 && isIntegerLabels(Y)) {
             Y = new SparseCategoricalCrossEntropy().oneHot(Y, Math.max(2, (int) max(Y) + 1));   // one-hot (k, m)
         }
@@ -562,7 +573,8 @@ public final class TrainCommand implements Callable<Integer> {
                         + " of " + name + " (" + set.train().m() + " examples) empty");
             }
         }
-        boolean row = loss != null && List.of("sparse_categorical_crossentropy", "scce", "binary_crossentropy", "bce",
+        boolean row = savedOutputs != null ? savedOutputs == 1 || sparse()
+                : loss != null && List.of("sparse_categorical_crossentropy", "scce", "binary_crossentropy", "bce",
                 "hinge").contains(loss) || output != null && List.of("sigmoid", "tanh", "linear").contains(output)
                 && train.classes() == 2;
         Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
@@ -667,23 +679,38 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses an output layer the loss cannot read: a cross-entropy reads probabilities (a sigmoid or a softmax), a
-     * categorical one a softmax over every class, and the hinge a score of one unit.
+     * Refuses an output layer the loss cannot read: binary cross-entropy reads sigmoid probabilities (one per class
+     * only against one-hot labels), a categorical one a softmax over the classes, and the hinge one tanh or linear
+     * score for two classes. A regression loss reads any output.
      */
-    private void checkOutputFitsLoss(Activation g, Loss objective, boolean score, int units) {
-        String outputName = output != null ? "--output " + output : "the output " + g;
-        if (objective instanceof BinaryCrossEntropy && score) {
-            throw bad("--loss binary_crossentropy reads probabilities, but " + outputName + " gives scores;"
-                    + " use --output sigmoid, or --loss hinge for a score");
+    private void checkOutputFitsLoss(Activation g, Loss objective, int units, int labelRows) {
+        String outputName = output != null ? "--output " + output : "the default output " + g;
+        String lossName = loss != null ? "--loss " + loss : "the default loss " + objective;
+        String forClasses = "; for " + units + " classes use --output softmax";
+        if (objective instanceof BinaryCrossEntropy && !(g instanceof Sigmoid)) {
+            throw bad(lossName + " reads sigmoid probabilities, but " + outputName + " is not a sigmoid"
+                    + (units > 1 ? forClasses : "; use --output sigmoid, or --loss hinge for a tanh or linear score"));
+        }
+        if (objective instanceof BinaryCrossEntropy && units > 1 && labelRows == 1) {
+            throw bad(lossName + " with " + units + " sigmoid outputs needs one-hot labels, and these are one row of"
+                    + " class numbers" + forClasses);
         }
         if (objective instanceof CategoricalLoss && !(g instanceof Softmax)) {
-            throw bad("--loss " + objective + " reads a softmax over the classes, but " + outputName
+            throw bad(lossName + " reads a softmax over the classes, but " + outputName
                     + " is not one; use --output softmax");
         }
-        if (objective instanceof Hinge && (units != 1 || !score)) {
-            throw bad("--loss hinge reads one score for two classes" + (units != 1 ? ", but there are " + units
-                    + " outputs" : ", but " + outputName + " gives probabilities; use --output tanh or linear"));
+        if (objective instanceof Hinge && units != 1) {
+            throw bad(lossName + " reads one score for two classes, but there are " + units + " outputs" + forClasses);
         }
+        if (objective instanceof Hinge && !(g instanceof Tanh || g instanceof Linear)) {
+            throw bad(lossName + " reads a score, but " + outputName + " is not tanh or linear; use --output tanh"
+                    + " or --output linear");
+        }
+    }
+
+    /** Whether the loss reads a row of class numbers against several outputs. */
+    private boolean sparse() {
+        return loss != null && List.of("sparse_categorical_crossentropy", "scce").contains(loss);
     }
 
     /** "5,2" as [5, 2]; "" (or only spaces) as no hidden layer. */
@@ -697,7 +724,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 n = Integer.parseInt(part.strip());
             } catch (NumberFormatException e) {
-                throw bad("--layers '" + option + "': '" + part.strip() + "' is not a whole number");
+                throw bad("--layers '" + option + "': '" + part.strip() + "' is not a layer size, a whole number ≥ 1");
             }
             if (n < 1) {
                 throw bad("--layers '" + option + "': every hidden size must be ≥ 1, got " + n);

@@ -112,21 +112,60 @@ class TrainCommandTests {
 
     @Test
     void anOutputTheLossCannotReadIsRefusedSayingWhatFits() {
+        String nl = System.lineSeparator();
         assertThat(train("--output", "tanh", "--loss", "binary_crossentropy")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("train: --loss binary_crossentropy reads probabilities, but --output tanh"
-                + " gives scores; use --output sigmoid, or --loss hinge for a score" + System.lineSeparator());
+        assertThat(errors()).isEqualTo("train: --loss binary_crossentropy reads sigmoid probabilities, but --output"
+                + " tanh is not a sigmoid; use --output sigmoid, or --loss hinge for a tanh or linear score" + nl);
         err.reset();
-        assertThat(train("--output", "sigmoid", "--loss", "hinge")).isEqualTo(2);
-        assertThat(errors()).startsWith("train: --loss hinge reads one score for two classes, but --output sigmoid"
-                + " gives probabilities").hasLineCount(1);
+        assertThat(train("--output", "relu")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: the default loss binary_crossentropy reads sigmoid probabilities, but"
+                + " --output relu is not a sigmoid; use --output sigmoid, or --loss hinge for a tanh or linear score"
+                + nl);
+        err.reset();
+        assertThat(train("--output", "relu", "--loss", "hinge")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --loss hinge reads a score, but --output relu is not tanh or linear;"
+                + " use --output tanh or --output linear" + nl);
         err.reset();
         assertThat(train("--output", "sigmoid", "--loss", "categorical_crossentropy")).isEqualTo(2);
-        assertThat(errors()).startsWith("train: --loss categorical_crossentropy reads a softmax over the classes,"
-                + " but --output sigmoid is not one").hasLineCount(1);
+        assertThat(errors()).isEqualTo("train: --loss categorical_crossentropy reads a softmax over the classes, but"
+                + " --output sigmoid is not one; use --output softmax" + nl);
+        err.reset();
+        assertThat(train("--output", "softmax", "--loss", "binary_crossentropy")).isEqualTo(2);
+        assertThat(errors()).startsWith("train: --loss binary_crossentropy reads sigmoid probabilities, but --output"
+                + " softmax is not a sigmoid").hasLineCount(1);
+        // three classes: neither the hinge nor a sigmoid, a softmax
         err.reset();
         assertThat(train("--dataset", "blobs", "--loss", "hinge")).isEqualTo(2);
-        assertThat(errors()).startsWith("train: --loss hinge reads one score for two classes, but there are")
-                .hasLineCount(1);
+        assertThat(errors()).isEqualTo("train: --loss hinge reads one score for two classes, but there are 3"
+                + " outputs; for 3 classes use --output softmax" + nl);
+        err.reset();
+        assertThat(train("--dataset", "blobs", "--output", "tanh")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: the default loss binary_crossentropy reads sigmoid probabilities, but"
+                + " --output tanh is not a sigmoid; for 3 classes use --output softmax" + nl);
+        err.reset();
+        assertThat(train("--dataset", "blobs", "--output", "sigmoid")).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: the default loss binary_crossentropy with 3 sigmoid outputs needs"
+                + " one-hot labels, and these are one row of class numbers; for 3 classes use --output softmax" + nl);
+    }
+
+    @Test
+    void aLinearOutputRegressedOntoTheLabelsIsReadAtOneHalfNotAtZero(@TempDir Path dir) {
+        assertThat(train("--output", "linear", "--loss", "mse", "--epochs", "300", "--out", dir.toString()))
+                .as(errors()).isZero();
+        // read at 0, the examples of class 0 regressed to small positive values count as class 1: 59 % here
+        assertThat(Double.parseDouble(line(output(), "Training accuracy: ").replaceAll("[^0-9.]", "")))
+                .isGreaterThan(80);
+    }
+
+    @Test
+    void aSavedSoftmaxModelOnTwoClassesLoadsAndTrainsOnWithItsOneHotLabels(@TempDir Path dir) {
+        Path model = dir.resolve("moons.npz");
+        assertThat(train("--loss", "categorical_crossentropy", "--epochs", "50", "--save", model.toString(),
+                "--out", dir.toString())).as(errors()).isZero();
+        out.reset();
+        assertThat(train("--load", model.toString(), "--epochs", "5", "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains(" dense_2 (Dense)            (2, m)                    6")
+                .contains("Training accuracy: ");
     }
 
     @Test
@@ -198,7 +237,8 @@ class TrainCommandTests {
         assertThat(output()).contains(" dense (Dense)              (1, m)                    3")
                 .doesNotContain("dense_1");
         assertThat(train("--layers", "5,x")).isEqualTo(2);
-        assertThat(errors()).isEqualTo("train: --layers '5,x': 'x' is not a whole number" + System.lineSeparator());
+        assertThat(errors()).isEqualTo("train: --layers '5,x': 'x' is not a layer size, a whole number ≥ 1"
+                + System.lineSeparator());
         err.reset();
         assertThat(train("--layers", "4,0")).isEqualTo(2);
         assertThat(errors()).isEqualTo("train: --layers '4,0': every hidden size must be ≥ 1, got 0"

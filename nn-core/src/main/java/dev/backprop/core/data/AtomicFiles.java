@@ -9,11 +9,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Files written whole or not at all: into a temporary file beside the target, {@code .NAME.tmp-PID}, then moved into
- * place. The file gets the permissions of any new file (the umask's), not the owner-only ones of
- * {@link Files#createTempFile}, so that a saved model or a results file can be shared.
+ * Files written whole or not at all: into a temporary file beside the target, {@code .NAME.N.tmp-PID}, then moved
+ * into place. The file gets the permissions of any new file (the umask's), not the owner-only ones of
+ * {@link Files#createTempFile}, so that a saved model or a results file can be shared; a file replaced gets them too.
  */
 public final class AtomicFiles {
 
@@ -21,6 +22,8 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final AtomicLong WRITES = new AtomicLong();
 
     private AtomicFiles() {
     }
@@ -38,7 +41,9 @@ public final class AtomicFiles {
         }
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        // a number per write, so that two threads writing one file never share a temporary file
+        Path tmp = dir.resolve("." + target.getFileName() + "." + WRITES.incrementAndGet() + ".tmp-"
+                + ProcessHandle.current().pid());
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);

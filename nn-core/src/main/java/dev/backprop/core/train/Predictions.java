@@ -1,5 +1,9 @@
 package dev.backprop.core.train;
 
+import dev.backprop.core.loss.ClassWeightedLoss;
+import dev.backprop.core.loss.Hinge;
+import dev.backprop.core.loss.Loss;
+import dev.backprop.core.loss.SquaredHinge;
 import dev.backprop.core.matrix.Matrix;
 
 /** Classes from a network's output A^[L] (n_y, m), examples as columns. */
@@ -19,8 +23,18 @@ public final class Predictions {
     }
 
     /**
+     * Where one output row changes class under {@code loss}: 0 for a score trained with the hinge or the squared hinge
+     * (they read labels 0 and 1 as ỹ = −1 and +1, so a score's side of zero is its class), else 0.5 (a probability,
+     * or a regression onto the labels 0 and 1).
+     */
+    public static double threshold(Loss loss) {
+        Loss unweighted = loss instanceof ClassWeightedLoss weighted ? weighted.unweighted() : loss;
+        return unweighted instanceof Hinge || unweighted instanceof SquaredHinge ? 0 : 0.5;
+    }
+
+    /**
      * As {@link #classes(Matrix)}, with one output row read as class 1 where a &gt; {@code threshold}: 0.5 for a
-     * sigmoid's probability, 0 for a tanh or linear score (the side of zero the hinge loss trains it to).
+     * sigmoid's probability, 0 for a hinge-trained score ({@link #threshold(Loss)}).
      */
     public static Matrix classes(Matrix AL, double threshold) {
         return AL.rows() == 1 ? requireFinite("predict", AL).gt(threshold) : argmax(AL);

@@ -1,9 +1,7 @@
 package dev.backprop.core.train;
 
-import dev.backprop.core.activation.Linear;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
-import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.layer.Dense;
 import dev.backprop.core.layer.Layer;
 import dev.backprop.core.loss.BinaryCrossEntropy;
@@ -149,14 +147,9 @@ public final class Sequential implements Trainable {
         return Predictions.classes(output(X), decisionThreshold());
     }
 
-    /**
-     * Where one output row changes class: 0 when the output layer gives a score (tanh or linear, as for the hinge
-     * loss), 0.5 when it gives a probability.
-     */
+    /** Where one output row changes class under the compiled loss, {@link Predictions#threshold(Loss)}. */
     public double decisionThreshold() {
-        Layer last = layers.get(layers.size() - 1);
-        return last instanceof Dense dense && (dense.activation() instanceof Tanh
-                || dense.activation() instanceof Linear) ? 0 : 0.5;
+        return Predictions.threshold(loss);
     }
 
     /**

@@ -3,15 +3,19 @@ package dev.backprop.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backprop.core.activation.Linear;
-import dev.backprop.core.activation.Relu;
-import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.layer.Dense;
+import dev.backprop.core.loss.BinaryCrossEntropy;
+import dev.backprop.core.loss.ClassWeightedLoss;
+import dev.backprop.core.loss.Hinge;
+import dev.backprop.core.loss.MeanSquaredError;
+import dev.backprop.core.loss.SquaredHinge;
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.optim.GradientDescent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** One output row changes class at 0.5 for a probability, at 0 for a score (the hinge loss's tanh or linear). */
+/** One output row changes class at 0.5 for a probability, at 0 for a score trained with the hinge loss. */
 class DecisionThresholdTests {
 
     private static final Matrix SCORES = Matrix.row(-0.7, -0.1, 0.2, 0.4, 0.9);
@@ -24,15 +28,22 @@ class DecisionThresholdTests {
     }
 
     @Test
-    void theModelReadsItsOutputLayer() {
-        assertThat(Sequential.of(new Dense(3, new Relu()), new Dense(1, new Tanh())).decisionThreshold()).isZero();
-        assertThat(Sequential.of(new Dense(1, new Linear())).decisionThreshold()).isZero();
-        assertThat(Sequential.of(new Dense(3, new Tanh()), new Dense(1, new Sigmoid())).decisionThreshold())
-                .isEqualTo(0.5);
+    void theThresholdFollowsTheLossNotTheOutputLayer() {
+        assertThat(Predictions.threshold(new Hinge())).isZero();
+        assertThat(Predictions.threshold(new SquaredHinge())).isZero();
+        assertThat(Predictions.threshold(new ClassWeightedLoss(new Hinge(), new double[] {1, 2}))).isZero();
+        assertThat(Predictions.threshold(new BinaryCrossEntropy())).isEqualTo(0.5);
+        assertThat(Predictions.threshold(new MeanSquaredError())).as("a regression onto 0 and 1").isEqualTo(0.5);
+        assertThat(Predictions.threshold(null)).as("not compiled yet").isEqualTo(0.5);
 
         Sequential scores = Sequential.of(new Dense(1, new Linear())).build(1, 3);
         scores.setNamedParameters(Map.of("W1", Matrix.of(1, 1, new double[] {1}), "b1", Matrix.zeros(1, 1)));
+        scores.compile(new Hinge(), new GradientDescent(0.1));
+        assertThat(scores.decisionThreshold()).isZero();
         assertThat(scores.predictClasses(SCORES).toArray()).containsExactly(0, 0, 1, 1, 1);
+        scores.compile(new MeanSquaredError(), new GradientDescent(0.1));
+        assertThat(scores.predictClasses(SCORES).toArray()).containsExactly(0, 0, 0, 0, 1);
+        assertThat(Sequential.of(new Dense(1, new Tanh())).decisionThreshold()).isEqualTo(0.5);
     }
 
     @Test
