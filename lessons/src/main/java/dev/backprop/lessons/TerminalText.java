@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A step's explanation (Markdown with LaTeX between {@code $…$}) made readable on a console: Greek letters and
@@ -23,6 +24,11 @@ public final class TerminalText {
     private static final String QUAD = "\u2003";
 
     private static final Map<String, String> SYMBOLS = new HashMap<>();
+
+    /** Accents and fonts: commands that make a letter of their argument, so that {@code \\partial \\hat{y}} is ∂ŷ. */
+    private static final Set<String> LETTER_MAKERS = Set.of("hat", "widehat", "bar", "overline", "tilde", "widetilde",
+            "vec", "dot", "ddot", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "mathcal",
+            "mathbb");
     private static final Map<Integer, Character> SUPERSCRIPTS = new HashMap<>();
     private static final Map<Integer, Character> SUBSCRIPTS = new HashMap<>();
 
@@ -621,7 +627,10 @@ public final class TerminalText {
             return t;
         }
 
-        /** Whether a command starting at {@code at} is a letter, e.g. {@code \\theta} in {@code \\partial \\theta}. */
+        /**
+         * Whether a command starting at {@code at} is a letter, e.g. {@code \\theta} in {@code \\partial \\theta}, or
+         * makes one: an accent or a font, {@code \\hat{y}}, {@code \\mathcal{L}}.
+         */
         private boolean isLetterCommand(int at) {
             if (tex.charAt(at) != '\\') {
                 return false;
@@ -630,7 +639,11 @@ public final class TerminalText {
             while (end < tex.length() && Character.isLetter(tex.charAt(end))) {
                 end++;
             }
-            String symbol = SYMBOLS.get(tex.substring(at + 1, end));
+            String name = tex.substring(at + 1, end);
+            if (LETTER_MAKERS.contains(name)) {
+                return true;
+            }
+            String symbol = SYMBOLS.get(name);
             return symbol != null && symbol.codePointCount(0, symbol.length()) == 1
                     && Character.isLetter(symbol.codePointAt(0));
         }

@@ -46,6 +46,9 @@ class TerminalTextTests {
         assertThat(TerminalText.math("\\frac{1}{m}")).isEqualTo("1/m");
         assertThat(TerminalText.math("\\frac{\\partial J}{\\partial w}")).isEqualTo("∂J/∂w");
         assertThat(TerminalText.math("\\frac{\\partial J}{\\partial \\theta}")).isEqualTo("∂J/∂θ");
+        // an accent or a font makes a letter too: no parentheses around ∂ ŷ
+        assertThat(TerminalText.math("\\frac{\\partial \\mathcal{L}}{\\partial \\hat{y}}")).isEqualTo("∂L/∂ŷ");
+        assertThat(TerminalText.math("\\frac{\\partial L}{\\partial \\hat{y}}")).isEqualTo("∂L/∂ŷ");
         assertThat(TerminalText.math("\\frac{e^{-z}}{(1 + e^{-z})^2}")).isEqualTo("e⁻ᶻ/(1 + e⁻ᶻ)²");
         assertThat(TerminalText.math("\\frac{Y}{A^{[L]}} - \\frac{1 - Y}{1 - A^{[L]}}"))
                 .isEqualTo("Y/A^[L] - (1 - Y)/(1 - A^[L])");
