@@ -355,7 +355,7 @@ public final class TrainCommand implements Callable<Integer> {
         Matrix Xtest = parts.Xtest();
         boolean classes = parts.real() || Y.rows() > 1 || isIntegerLabels(Y);
         int nY = Y.rows() > 1 ? Y.rows() : classes ? Math.max(1, (int) max(Y) + 1) : 1;
-        Loss chosen = loss != null ? loss(loss) : null;
+        Loss chosen = namedLoss();
         Activation outputActivation = output != null ? activation(output, "--output")
                 : !classes ? new Linear() : nY > 2 || chosen instanceof CategoricalLoss ? new Softmax()
                 : chosen instanceof Hinge ? new Tanh() : new Sigmoid();
@@ -530,8 +530,9 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset set = DATASETS.get(name).get();
         Matrix X = set.X();
         Matrix Y = set.Y();
-        boolean oneHot = savedOutputs != null ? savedOutputs > 1 && !sparse()
-                : loss != null && List.of("categorical_crossentropy", "cce").contains(loss);
+        Loss named = namedLoss();
+        boolean oneHot = savedOutputs != null ? savedOutputs > 1 && !(named instanceof SparseCategoricalCrossEntropy)
+                : named instanceof CategoricalCrossEntropy;
         if (oneHot && Y.rows() == 1 && isIntegerLabels(Y)) {
             Y = new SparseCategoricalCrossEntropy().oneHot(Y, Math.max(2, (int) max(Y) + 1));   // one-hot (k, m)
         }
@@ -573,9 +574,10 @@ public final class TrainCommand implements Callable<Integer> {
                         + " of " + name + " (" + set.train().m() + " examples) empty");
             }
         }
-        boolean row = savedOutputs != null ? savedOutputs == 1 || sparse()
-                : loss != null && List.of("sparse_categorical_crossentropy", "scce", "binary_crossentropy", "bce",
-                "hinge").contains(loss) || output != null && List.of("sigmoid", "tanh", "linear").contains(output)
+        Loss named = namedLoss();
+        boolean row = savedOutputs != null ? savedOutputs == 1 || named instanceof SparseCategoricalCrossEntropy
+                : named instanceof SparseCategoricalCrossEntropy || named instanceof BinaryCrossEntropy
+                || named instanceof Hinge || output != null && List.of("sigmoid", "tanh", "linear").contains(output)
                 && train.classes() == 2;
         Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
         return new Parts(train.X(), y.apply(train), validation == null ? null : validation.X(),
@@ -708,9 +710,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether the loss reads a row of class numbers against several outputs. */
-    private boolean sparse() {
-        return loss != null && List.of("sparse_categorical_crossentropy", "scce").contains(loss);
+    /** The loss {@code --loss} names (or the saved model's), null when none is named. */
+    private Loss namedLoss() {
+        return loss == null ? null : loss(loss);
     }
 
     /** "5,2" as [5, 2]; "" (or only spaces) as no hidden layer. */

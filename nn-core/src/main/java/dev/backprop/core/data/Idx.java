@@ -195,7 +195,7 @@ public final class Idx {
     }
 
     /** "1 byte", "2 bytes", "0 bytes". */
-    private static String count(long n, String one, String many) {
+    static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 

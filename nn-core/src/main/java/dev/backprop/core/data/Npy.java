@@ -91,7 +91,7 @@ public final class Npy {
         if (extra > 0) {
             throw new DataFileException(name, "byte " + (dataStart + expected), "expected the file to end after "
                     + h.size() + " elements of " + h.descr() + ", shape " + NpyArray.shapeText(h.shape()) + ", found "
-                    + extra + (extra == 1 ? " more byte" : " more bytes"));
+                    + Idx.count(extra, "more byte", "more bytes"));
         }
         double[] values = decode(name, b, (int) dataStart, h);
         if (h.fortranOrder()) {
