@@ -19,6 +19,14 @@ class DefaultBackendTests {
     }
 
     @Test
+    void eachCpuBackendIsFoundAgainByTheNameItPrints() {
+        assertThat(Backends.cpu().name()).isEqualTo("cpu-reference");
+        assertThat(Backends.defaultCpu().name()).isEqualTo("cpu-fast");
+        assertThat(Backends.byName(Backends.cpu().name())).isSameAs(Backends.cpu());
+        assertThat(Backends.byName(Backends.defaultCpu().name())).isInstanceOf(FastCpuBackend.class);
+    }
+
+    @Test
     void aMatrixMovesBetweenTheCpuBackendsWithoutACopy() {
         Matrix a = Matrix.of(2, 3, 1, 2, 3, 4, 5, 6);
         Matrix onFast = a.to(Backends.defaultCpu());

@@ -223,14 +223,17 @@ public final class Workshop {
         return new ArrayList<>(chosen);
     }
 
-    /** The backend by name; when it cannot start, says why and falls back to the CPU. */
+    /**
+     * The backend by name; when it cannot start, says why and falls back to the CPU backend a plain
+     * {@code --backend cpu} gets.
+     */
     public static Backend chooseBackend(String name, PrintWriter err) {
         try {
             return Backends.byName(name);
         } catch (BackendUnavailableException e) {
             err.println("workshop: " + e.getMessage());
             err.println("workshop: falling back to the CPU backend");
-            return Backends.cpu();
+            return Backends.defaultCpu();
         }
     }
 

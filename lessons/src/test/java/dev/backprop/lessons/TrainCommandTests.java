@@ -232,6 +232,16 @@ class TrainCommandTests {
     }
 
     @Test
+    void aFullBatchStepThatOverflowsTheOutputIsReportedAsADivergence(@TempDir Path dir) {
+        assertThat(train("--optimizer", "gd", "--learning-rate", "1e300", "--batch-size", "0", "--out",
+                dir.toString())).isEqualTo(1);
+        // before: "workshop: train failed: predict: the output (1,300) has NaN …; the weights or the input are not
+        // finite (run with --debug for the stack trace)"
+        assertThat(errors()).startsWith("train: fit: the output on X (1,").contains("learning rate 1.0E300")
+                .contains("the steps diverged; try a smaller learning rate").hasLineCount(1);
+    }
+
+    @Test
     void emptyLayersMeanNoHiddenLayerAndABadSizeIsNamed(@TempDir Path dir) {
         assertThat(train("--layers", "", "--epochs", "1", "--out", dir.toString())).as(errors()).isZero();
         assertThat(output()).contains(" dense (Dense)              (1, m)                    3")

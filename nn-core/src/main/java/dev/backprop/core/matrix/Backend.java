@@ -11,7 +11,10 @@ package dev.backprop.core.matrix;
  */
 public interface Backend {
 
-    /** A short name for command lines: {@code cpu}, {@code opencl}. */
+    /**
+     * A short name for command lines, one that {@link Backends#byName} finds again: {@code cpu-reference},
+     * {@code cpu-fast}, {@code opencl}. ({@code cpu} is not a backend's own name: it picks the fastest CPU backend.)
+     */
     String name();
 
     /** What the backend runs on, for a person: device, type, precision. */

@@ -18,6 +18,9 @@ public final class Backends {
     private Backends() {
     }
 
+    /** The name that picks the fastest CPU backend that can start here ({@link #defaultCpu()}). */
+    public static final String DEFAULT_CPU = "cpu";
+
     /** The name of the SIMD backend of module {@code cpu-fast}. */
     public static final String FAST_CPU = "cpu-fast";
 
@@ -32,7 +35,7 @@ public final class Backends {
     /** The names of every backend a provider on the class path offers, {@code cpu} and {@code cpu-reference} first. */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
-        names.add(CpuBackend.INSTANCE.name());
+        names.add(DEFAULT_CPU);
         names.add(REFERENCE_CPU);
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             names.add(provider.name());
@@ -48,7 +51,7 @@ public final class Backends {
      *                                     (no driver, no device): the message says what is missing
      */
     public static Backend byName(String name) {
-        if (name.equals(CpuBackend.INSTANCE.name())) {
+        if (name.equals(DEFAULT_CPU)) {
             return defaultCpu();
         }
         if (name.equals(REFERENCE_CPU)) {

@@ -21,7 +21,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public String name() {
-        return "cpu";
+        return Backends.REFERENCE_CPU;
     }
 
     @Override

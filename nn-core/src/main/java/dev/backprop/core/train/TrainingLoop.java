@@ -253,12 +253,14 @@ public final class TrainingLoop {
                 try {
                     if (!metrics.isEmpty()) {
                         Matrix AL = model.output(X);
+                        requireFiniteOutput(AL, "X", iteration - 1, epoch);
                         for (Metric metric : metrics) {
                             logs.put(metric.name(), metric.value(AL, Y));
                         }
                     }
                     if (validationX != null) {
                         Matrix AL = model.output(validationX);
+                        requireFiniteOutput(AL, "validation X", iteration - 1, epoch);
                         logs.put("val_loss", model.cost(AL, validationY));
                         for (Metric metric : metrics) {
                             logs.put("val_" + metric.name(), metric.value(AL, validationY));
@@ -344,6 +346,22 @@ public final class TrainingLoop {
                         + iteration + " (epoch " + epoch + ", learning rate " + optimizer.learningRate() + "): the"
                         + " steps diverged; try a smaller learning rate");
             }
+        }
+    }
+
+    /**
+     * The parameters and the data were finite, so an output that is not comes from parameters too large for the
+     * forward pass (W·A overflows to ±∞, then ∞ − ∞ is NaN): the steps diverged before a batch's cost could show it.
+     */
+    private void requireFiniteOutput(Matrix AL, String input, int iteration, int epoch) {
+        int k = AL.firstNonFinite();
+        if (k >= 0) {
+            int i = k / AL.cols();
+            int j = k % AL.cols();
+            throw new IllegalStateException(name + ": the output on " + input + " " + AL.shape().compact() + " is "
+                    + AL.get(i, j) + " at column " + j + " (row " + i + ") after iteration " + iteration + " (epoch "
+                    + epoch + ", learning rate " + optimizer.learningRate() + "), though the parameters and the input"
+                    + " are finite: the steps diverged; try a smaller learning rate");
         }
     }
 

@@ -12,6 +12,7 @@ import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.data.Dataset;
+import dev.backprop.core.data.Moons;
 import dev.backprop.core.data.PlanarDataset;
 import dev.backprop.core.layer.Dense;
 import dev.backprop.core.layer.Dropout;
@@ -306,6 +307,24 @@ class TrainingLoopTests {
                 .fit(new Parabola(), Matrix.zeros(1, 1), Matrix.zeros(1, 1)))
                 .hasMessageStartingWith("fit: parameter 1 of 1 (1,1) holds NaN or ±∞ (Σ = Infinity) after"
                         + " iteration 0");
+    }
+
+    @Test
+    void anOutputThatOverflowsAfterTheLastStepOfAnEpochIsADivergenceNotABadPrediction() {
+        // before: "predict: the output (1,300) has NaN at column 0 …; the weights or the input are not finite",
+        // from the accuracy at the epoch's end. One step of α = 1e300 leaves W finite, but W·A overflows.
+        Sequential classifier = Sequential.of(new Dense(5, new Relu(), Initializer.he()),
+                new Dense(2, new Relu(), Initializer.he()), new Dense(1, new Sigmoid(), Initializer.he()))
+                .build(2, 3).compile(new BinaryCrossEntropy(), new GradientDescent(1e300), Metric.accuracy());
+        Dataset moons = Moons.makeMoons(300, 0.2, new NumpyRandom(3));
+        assertThatThrownBy(() -> classifier.fit(moons.X(), moons.Y(), classifier.loop().epochs(3).batchSize(0)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("fit: the output on X (1,300) is NaN at column ")
+                .hasMessageContaining("after iteration 0 (epoch 0, learning rate 1.0E300), though the parameters"
+                        + " and the input are finite: the steps diverged");
+        for (Matrix p : classifier.parameters()) {
+            assertThat(p.firstNonFinite()).as("the parameters stay finite").isEqualTo(-1);
+        }
     }
 
     @Test
