@@ -168,11 +168,12 @@ public final class DeepLesson implements Lesson {
         derivatives.getSeriesMap().get(new Linear() + "'").setLineStyle(dashed);
         log.plot("activations", functions);
         log.plot("derivatives", derivatives);
-        log.println("g'(z) at z = −2, 0.5: " + String.join(", ", activations.stream().map(g -> {
-            Matrix at = Matrix.row(-2, 0.5);
+        log.printf("%-16s %8s %8s", "g'(z) at", "z = −2", "z = 0.5");
+        Matrix at = Matrix.row(-2, 0.5);
+        for (ElementwiseActivation g : activations) {
             double[] d = g.derivative(at, g.forward(at)).toArray();
-            return String.format("%s %.4f %.4f", g, d[0], d[1]);
-        }).toList()));
+            log.printf("%-16s %8.4f %8.4f", g, d[0], d[1]);
+        }
 
         log.step("The vanishing gradient", """
                 *Introduction to Deep Learning: Multi-layer Perceptron* asks: "the deeper, the better? Not really." By

@@ -152,6 +152,8 @@ public final class GradientDescentLesson implements Lesson {
         Map<String, double[][]> variants = new LinkedHashMap<>();
         Map<String, double[][]> variantPaths = new LinkedHashMap<>();
         int epochs = 20;
+        log.printf("%-25s %5s  %18s  %9s  %9s  %26s", "", "steps", "cost after epoch 1", "epoch 5", "epoch 20",
+                "spread over the last epoch");
         for (int batchSize : new int[] {100, 1, 16}) {
             String label = batchSize == 100 ? "batch (m = 100)" : batchSize == 1 ? "stochastic (1 example)"
                     : "mini-batch (16 examples)";
@@ -175,7 +177,7 @@ public final class GradientDescentLesson implements Lesson {
             }
             int perEpoch = (J.size() - 1) / epochs;
             List<Double> lastEpoch = J.subList(J.size() - perEpoch, J.size());
-            log.printf("%-25s %4d steps; cost after epoch 1: %f, 5: %f, 20: %f; spread over the last epoch: %.6f",
+            log.printf("%-25s %5d  %18f  %9f  %9f  %26.6f",
                     label, J.size() - 1, J.get(perEpoch), J.get(5 * perEpoch), J.get(J.size() - 1),
                     lastEpoch.stream().mapToDouble(Double::doubleValue).max().orElse(0)
                             - lastEpoch.stream().mapToDouble(Double::doubleValue).min().orElse(0));

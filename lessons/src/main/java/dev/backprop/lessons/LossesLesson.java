@@ -224,7 +224,9 @@ public final class LossesLesson implements Lesson {
 
                 | problem | output layer | loss |
                 |---|---|---|
-                | regression | linear | MSE; MAE with outliers; MSLE for positive targets spanning orders of magnitude |
+                | regression | linear | MSE |
+                | regression with outliers | linear | MAE |
+                | positive targets over many magnitudes | linear | MSLE |
                 | binary classification | sigmoid (a probability) | binary cross-entropy |
                 | binary, margin-based | linear or tanh (a score) | hinge or squared hinge |
                 | multi-class, one-hot labels | softmax | categorical cross-entropy |
@@ -237,12 +239,12 @@ public final class LossesLesson implements Lesson {
         try {
             new BinaryCrossEntropy().checkLabels(Matrix.row(0, 1, 2), 1);
         } catch (IllegalArgumentException e) {
-            log.println("binary_crossentropy with y = [0, 1, 2]: " + e.getMessage());
+            log.println("binary_crossentropy, y = [0, 1, 2]:\n  " + e.getMessage());
         }
         try {
             new SparseCategoricalCrossEntropy().checkLabels(Matrix.row(0, 3), 3);
         } catch (IllegalArgumentException e) {
-            log.println("sparse_categorical_crossentropy with 3 classes and y = [0, 3]: " + e.getMessage());
+            log.println("sparse_categorical_crossentropy, 3 classes, y = [0, 3]:\n  " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.backprop.lessons;
 
+import dev.backprop.core.data.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

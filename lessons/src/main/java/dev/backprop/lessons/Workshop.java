@@ -1,5 +1,6 @@
 package dev.backprop.lessons;
 
+import dev.backprop.core.data.AtomicFiles;
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.BackendUnavailableException;
 import dev.backprop.core.matrix.Backends;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -32,6 +32,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * What every {@code ./workshop} command shares: how a command line is parsed and run (with picocli), how mistakes and

@@ -56,9 +56,11 @@ class GradientDescentLessonTests {
     void batchStochasticAndMiniBatchFollowDlsRandomMiniBatches() {
         for (int size : new int[] {100, 1, 16}) {
             double[] r = REF.get("batch_size_" + size);
-            assertThat(recording.printed()).contains(format("%4d steps; cost after epoch 1: %f, 5: %f, 20: %f; "
-                    + "spread over the last epoch: %.6f", (int) r[0], r[1], r[2], r[3], r[4]));
+            assertThat(recording.printed()).contains(format("%5d  %18f  %9f  %9f  %26.6f", (int) r[0], r[1], r[2],
+                    r[3], r[4]));
         }
+        assertThat(recording.printed()).contains("steps  cost after epoch 1    epoch 5   epoch 20  spread over the last"
+                + " epoch");
         assertThat(REF.get("batch_size_1")[4]).as("stochastic is the noisiest")
                 .isGreaterThan(REF.get("batch_size_16")[4]);
     }

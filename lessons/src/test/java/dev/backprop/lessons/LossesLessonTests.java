@@ -57,7 +57,7 @@ class LossesLessonTests {
 
     @Test
     void labelsOutsideALossesDomainAreRejected() {
-        assertThat(recording.printed()).contains("binary_crossentropy with y = [0, 1, 2]: binary_crossentropy: ")
+        assertThat(recording.printed()).contains("binary_crossentropy, y = [0, 1, 2]:\n  binary_crossentropy: ")
                 .contains("example 2 has 2.0").contains("example 1 has 3.0");
     }
 

@@ -1,10 +1,10 @@
 package dev.backprop.notebooks;
 
+import dev.backprop.core.data.AtomicFiles;
 import dev.backprop.exercises.ExerciseSet;
 import dev.backprop.exercises.Grader;
 import dev.backprop.exercises.Workspace;
 import dev.backprop.exercises.sets.Sets;
-import dev.backprop.lessons.AtomicFiles;
 import dev.backprop.lessons.Lesson;
 import dev.backprop.lessons.Lessons;
 import dev.backprop.lessons.Workshop;

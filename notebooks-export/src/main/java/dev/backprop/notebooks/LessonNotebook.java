@@ -1,7 +1,7 @@
 package dev.backprop.notebooks;
 
+import dev.backprop.core.data.AtomicFiles;
 import dev.backprop.core.matrix.Backends;
-import dev.backprop.lessons.AtomicFiles;
 import dev.backprop.lessons.Lesson;
 import dev.backprop.lessons.LessonRunner;
 import dev.backprop.lessons.LessonSource;

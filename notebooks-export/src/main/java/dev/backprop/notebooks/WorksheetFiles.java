@@ -1,9 +1,9 @@
 package dev.backprop.notebooks;
 
+import dev.backprop.core.data.AtomicFiles;
 import dev.backprop.exercises.ExerciseSet;
 import dev.backprop.exercises.Grader;
 import dev.backprop.exercises.WorksheetNotebook;
-import dev.backprop.lessons.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -97,7 +97,7 @@ class ExportNotebooksTests {
 
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).startsWith("workshop: worksheet evaluation failed, no notebook written: ")
-                    .contains("is a directory").hasLineCount(1);
+                    .contains("08-evaluation.ipynb: is a folder, not a file").hasLineCount(1);
         } finally {
             System.clearProperty("backprop.exercises.dir");
         }
@@ -139,7 +139,7 @@ class ExportNotebooksTests {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("workshop: lesson short failed, no notebook written: "
-                + dir.resolve("42-short.ipynb") + ": is a directory").hasLineCount(1);
+                + dir.resolve("42-short.ipynb") + ": is a folder, not a file").hasLineCount(1);
         assertThat(files(dir)).containsExactly(dir.resolve("42-short.ipynb"));
     }
 

@@ -5,16 +5,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Files written whole or not at all: into a temporary file beside the target, {@code .NAME.N.tmp-PID}, then moved
  * into place. The file gets the permissions of any new file (the umask's), not the owner-only ones of
  * {@link Files#createTempFile}, so that a saved model or a results file can be shared; a file replaced gets them too.
+ *
+ * <p>A run killed outright (SIGKILL) cannot clean up; {@link #removeOrphans} deletes what such a run left, knowing it
+ * by a process id that is no longer alive.
  */
 public final class AtomicFiles {
 
@@ -25,12 +31,20 @@ public final class AtomicFiles {
 
     private static final AtomicLong WRITES = new AtomicLong();
 
+    /** {@code .NAME.N.tmp-PID} (and {@code .NAME.tmp-PID}), and {@code .plot-NNN.tmp} from older versions. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.tmp-(\\d+)|\\.plot-\\d+\\.tmp");
+
     private AtomicFiles() {
     }
 
     /** Writes {@code text} as UTF-8 to {@code file}, whole or not at all. */
     public static void writeString(Path file, String text) throws IOException {
         write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes {@code bytes} to {@code file}, whole or not at all. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
     }
 
     /** Writes {@code file}, whole or not at all, creating its folder when missing. */
@@ -41,9 +55,7 @@ public final class AtomicFiles {
         }
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        // a number per write, so that two threads writing one file never share a temporary file
-        Path tmp = dir.resolve("." + target.getFileName() + "." + WRITES.incrementAndGet() + ".tmp-"
-                + ProcessHandle.current().pid());
+        Path tmp = temporaryFor(target);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 content.writeTo(out);
@@ -55,6 +67,45 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new temporary file's name beside {@code file}: {@code .NAME.N.tmp-PID}, with a number per call, so that two
+     * threads writing one file never share a temporary file.
+     */
+    public static Path temporaryFor(Path file) {
+        return file.resolveSibling("." + file.getFileName() + "." + WRITES.incrementAndGet() + ".tmp-"
+                + ProcessHandle.current().pid());
+    }
+
+    /**
+     * Deletes the temporary files in {@code dir} (not below it) whose process is gone.
+     *
+     * @return how many were deleted
+     */
+    public static int removeOrphans(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*")) {
+            for (Path file : files) {
+                Matcher m = TEMPORARY.matcher(file.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(file) && (m.group(1) == null || !alive(m.group(1)))
+                        && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }

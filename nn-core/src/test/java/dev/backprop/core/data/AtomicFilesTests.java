@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link AtomicFiles}: whole or not at all, with the permissions any new file gets. */
 class AtomicFilesTests {
 
+    /** A process id that no process has: above Linux's largest (2^22). */
+    private static final long DEAD_PID = 99_999_999L;
+
     @Test
     void aWrittenFileHasTheUmasksPermissionsNotTheOwnerOnlyOnesOfATempFile(@TempDir Path dir) throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
@@ -57,5 +60,43 @@ class AtomicFilesTests {
         AtomicFiles.writeString(dir.resolve("out/train/result.json"), "[]");
 
         assertThat(dir.resolve("out/train/result.json")).hasContent("[]");
+    }
+
+    @Test
+    void bytesAreWrittenWholeAndTheTemporaryFileIsGone(@TempDir Path dir) throws IOException {
+        AtomicFiles.write(dir.resolve("plot.png"), new byte[] {1, 2, 3});
+
+        assertThat(dir.resolve("plot.png")).hasBinaryContent(new byte[] {1, 2, 3});
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(dir.resolve("plot.png"));
+        }
+    }
+
+    @Test
+    void eachTemporaryFileNameIsNewAndCarriesTheProcessId() {
+        Path a = AtomicFiles.temporaryFor(Path.of("out/model.npz"));
+        Path b = AtomicFiles.temporaryFor(Path.of("out/model.npz"));
+
+        assertThat(a).isNotEqualTo(b);
+        assertThat(a.getParent()).isEqualTo(Path.of("out"));
+        assertThat(a.getFileName().toString()).matches("\\.model\\.npz\\.\\d+\\.tmp-" + ProcessHandle.current().pid());
+    }
+
+    @Test
+    void temporaryFilesOfDeadProcessesAreRemovedAndThoseOfLiveOnesKept(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".05-planar.ipynb.tmp-" + DEAD_PID), "half a notebook, older naming");
+        Files.writeString(dir.resolve(".step01-x.png.7.tmp-" + DEAD_PID), "half a plot");
+        Files.writeString(dir.resolve(".plot-123456789.tmp"), "from createTempFile");
+        Path live = Files.writeString(AtomicFiles.temporaryFor(dir.resolve("01-tensors.ipynb")), "being written");
+        Files.writeString(dir.resolve("05-planar.ipynb"), "a notebook");
+        Files.writeString(dir.resolve(".hidden.tmp-notes"), "not ours: no process id");
+
+        assertThat(AtomicFiles.removeOrphans(dir)).isEqualTo(3);
+
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(live, dir.resolve("05-planar.ipynb"),
+                    dir.resolve(".hidden.tmp-notes"));
+        }
+        assertThat(AtomicFiles.removeOrphans(dir.resolve("no-such-folder"))).isZero();
     }
 }
