@@ -15,9 +15,6 @@ import java.util.ServiceLoader;
  */
 public final class Backends {
 
-    private Backends() {
-    }
-
     /** The name that picks the fastest CPU backend that can start here ({@link #defaultCpu()}). */
     public static final String DEFAULT_CPU = "cpu";
 
@@ -26,6 +23,9 @@ public final class Backends {
 
     /** The name that always means the reference backend's plain loops. */
     public static final String REFERENCE_CPU = "cpu-reference";
+
+    private Backends() {
+    }
 
     /** The reference backend. */
     public static Backend cpu() {
