@@ -21,6 +21,7 @@ public record MinMaxScaling(Matrix min, Matrix range) implements Normalizer {
         Matrix max = Xtrain.max(1);
         Matrix min = Xtrain.negate().max(1).negate();
         Matrix range = max.minus(min);
+        Normalizer.requireFinite("minmax", "max − min", Xtrain, range);
         return new MinMaxScaling(min, range.plus(range.eq(0.0)));
     }
 

@@ -24,4 +24,19 @@ public interface Normalizer {
                     + "', expected standard or minmax");
         };
     }
+
+    /**
+     * Refuses statistics that overflowed: a finite feature whose values reach near 1.8e308 has a sum, a square or
+     * a range that does not fit in a double, and dividing by ∞ would silently zero the feature.
+     *
+     * @param statistic one column (n_x, 1) combining the statistics, non-finite where one of them is
+     */
+    static void requireFinite(String op, String what, Matrix Xtrain, Matrix statistic) {
+        int feature = statistic.firstNonFinite();
+        if (feature >= 0) {
+            throw new IllegalArgumentException(op + ": feature " + feature + " of X " + Xtrain.shape().compact()
+                    + " has values up to " + Xtrain.abs().max(1).get(feature, 0) + " in size, and " + what
+                    + " overflows a double; divide that feature by a power of ten first");
+        }
+    }
 }

@@ -23,6 +23,7 @@ public record Standardization(Matrix mu, Matrix sigma) implements Normalizer {
         Matrix mu = Xtrain.mean(1);
         // sigma = np.sqrt(np.mean((X - mu)**2, axis=1, keepdims=True)), 0 → 1
         Matrix sigma = Xtrain.minus(mu).square().mean(1).sqrt();
+        Normalizer.requireFinite("standardize", "its mean or σ", Xtrain, mu.plus(sigma));
         sigma = sigma.plus(sigma.eq(0.0));
         return new Standardization(mu, sigma);
     }

@@ -43,6 +43,21 @@ class PipelineTests {
     }
 
     @Test
+    void statisticsThatOverflowADoubleAreRefusedNotTurnedIntoZeros() {
+        // before: σ = sqrt(mean((x − μ)²)) overflowed to ∞ and x / ∞ silently made the feature 0 (or μ overflowed
+        // and the data reached training as NaN)
+        Matrix huge = Matrix.of(2, 4, 1, 2, 3, 4, 1.5e308, -1.2e308, 1e307, -3e307);
+        assertThatThrownBy(() -> Normalizer.fit("standard", huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("standardize: feature 1 of X (2,4) has values up to 1.5E308 in size, and its mean or σ"
+                        + " overflows a double; divide that feature by a power of ten first");
+        assertThatThrownBy(() -> Normalizer.fit("minmax", huge))
+                .hasMessageStartingWith("minmax: feature 1 of X (2,4) has values up to 1.5E308 in size, and max − min"
+                        + " overflows");
+        Matrix large = huge.div(1e160);
+        assertThat(Normalizer.fit("standard", large).transform(large).firstNonFinite()).isEqualTo(-1);
+    }
+
+    @Test
     void splittingByTheDecksPieIsSeededAndPartitionsTheExamples() {
         Splitting.Parts p = Splitting.split(hundred(), 0.7, 0.2, 0.1, 1, false);
         assertThat(new int[] {p.train().m(), p.validation().m(), p.test().m()}).containsExactly(70, 20, 10);
