@@ -4,10 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,9 +67,35 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw namingTheTarget(e, file, tmp);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The failure as one about {@code file}, the file the user named, not our temporary file: "permission denied"
+     * stays an {@link AccessDeniedException}, a disk that is full says so.
+     */
+    private static IOException namingTheTarget(IOException e, Path file, Path tmp) {
+        if (e instanceof FileSystemException fs && !tmp.toString().equals(fs.getFile())) {
+            return e;   // about the file itself, already named
+        }
+        FileSystemException named;
+        if (e instanceof AccessDeniedException) {
+            named = new AccessDeniedException(file.toString());
+        } else {
+            String reason = e instanceof NoSuchFileException
+                    ? "cannot create a file in " + file.toAbsolutePath().getParent()
+                    : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                    : e.getClass().getSimpleName();
+            named = new FileSystemException(file.toString(), null,
+                    Character.toLowerCase(reason.charAt(0)) + reason.substring(1));
+        }
+        named.initCause(e);
+        return named;
     }
 
     /**

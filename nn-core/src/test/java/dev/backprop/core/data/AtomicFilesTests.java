@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +39,7 @@ class AtomicFilesTests {
         assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
             out.write(1);
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).hasMessage(file.toAbsolutePath() + ": disk full");
 
         assertThat(Files.readString(file)).isEqualTo("old");
         try (var files = Files.list(dir)) {
@@ -53,6 +56,30 @@ class AtomicFilesTests {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(folder);
         }
+    }
+
+    @Test
+    void aFolderWithoutWritePermissionIsNamedByTheFileAskedForNotTheTemporaryOne(@TempDir Path dir) throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeTrue(!Files.isWritable(locked), "not running as root");
+            // before: "…/locked/.model.npz.3.tmp-1234", the temporary file
+            assertThatThrownBy(() -> AtomicFiles.writeString(locked.resolve("model.npz"), "{}"))
+                    .isInstanceOf(AccessDeniedException.class).hasMessage(locked.resolve("model.npz").toString());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aFullDiskIsNamedWithTheFile(@TempDir Path dir) {
+        // before: "No space left on device", no file named
+        assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("plot.png"), out -> {
+            throw new IOException("No space left on device");
+        })).isInstanceOf(FileSystemException.class)
+                .hasMessage(dir.resolve("plot.png").toAbsolutePath() + ": no space left on device");
     }
 
     @Test
