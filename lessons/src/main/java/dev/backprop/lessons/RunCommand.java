@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run one lesson up to step N and show only step N.")
     Integer step;
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(names = "--data", paramLabel = "DIR", converter = Workshop.DataFolder.class,
             description = "A folder of data for the lessons that read one: mnist trains on the four MNIST-format"
                     + " files in DIR (the full MNIST or Fashion-MNIST) instead of the bundled digits.")
     Path data;

@@ -5,25 +5,19 @@ import dev.backprop.core.activation.Linear;
 import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.activation.Tanh;
+import dev.backprop.core.data.AtomicFiles;
 import dev.backprop.core.data.Blobs;
 import dev.backprop.core.data.Circles;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.data.Datasets;
 import dev.backprop.core.data.LabeledData;
 import dev.backprop.core.data.ModelFile;
-import dev.backprop.core.data.Normalizer;
-import dev.backprop.core.data.Splitting;
-import dev.backprop.core.data.TrainTest;
-import dev.backprop.core.metrics.ClassificationReport;
-import dev.backprop.core.metrics.ConfusionMatrix;
-import dev.backprop.core.train.Predictions;
-import java.util.Arrays;
-import java.util.function.Function;
-import java.util.stream.IntStream;
-import org.knowm.xchart.internal.chartpart.Chart;
 import dev.backprop.core.data.Moons;
+import dev.backprop.core.data.Normalizer;
 import dev.backprop.core.data.PlanarDataset;
 import dev.backprop.core.data.Playground;
+import dev.backprop.core.data.Splitting;
+import dev.backprop.core.data.TrainTest;
 import dev.backprop.core.data.Xor;
 import dev.backprop.core.init.Initializer;
 import dev.backprop.core.layer.Dense;
@@ -38,6 +32,8 @@ import dev.backprop.core.loss.Loss;
 import dev.backprop.core.loss.MeanSquaredError;
 import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.metrics.ClassificationReport;
+import dev.backprop.core.metrics.ConfusionMatrix;
 import dev.backprop.core.optim.Adadelta;
 import dev.backprop.core.optim.Adagrad;
 import dev.backprop.core.optim.Adam;
@@ -52,6 +48,7 @@ import dev.backprop.core.train.Callback;
 import dev.backprop.core.train.EarlyStopping;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Metric;
+import dev.backprop.core.train.Predictions;
 import dev.backprop.core.train.PrintCost;
 import dev.backprop.core.train.ProgressLine;
 import dev.backprop.core.train.Sequential;
@@ -62,15 +59,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,8 +151,9 @@ public final class TrainCommand implements Callable<Integer> {
             completionCandidates = DatasetNames.class)
     String dataset;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "A folder of MNIST-format files (the full MNIST or"
-            + " Fashion-MNIST: train-images-idx3-ubyte[.gz] …); the same as --dataset dir:DIR.")
+    @Option(names = "--data", paramLabel = "DIR", converter = Workshop.DataFolder.class,
+            description = "A folder of MNIST-format files (the full MNIST or Fashion-MNIST:"
+                    + " train-images-idx3-ubyte[.gz] …); the same as --dataset dir:DIR.")
     Path data;
 
     @Option(names = "--label", paramLabel = "COLUMN",
@@ -260,11 +262,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where the PNGs go (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out", "train");
 
-    @Option(names = "--save", paramLabel = "FILE.npz", description = "Save the trained model: its parameters W1, b1,"
+    @Option(names = "--save", paramLabel = "FILE.npz", converter = Workshop.FileName.class, description = "Save the trained model: its parameters W1, b1,"
             + " … as numpy arrays and its architecture as JSON, in one .npz that np.load reads.")
     Path save;
 
-    @Option(names = "--load", paramLabel = "FILE.npz", description = "Start from a saved model (its layers,"
+    @Option(names = "--load", paramLabel = "FILE.npz", converter = Workshop.FileName.class, description = "Start from a saved model (its layers,"
             + " activations, loss and weights; the layer options are ignored) and evaluate it (--epochs 0) or train"
             + " it further.")
     Path load;
@@ -327,14 +329,36 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        // where the results go is checked before training, so that a long run is not lost to a typo
+        Optional<String> unwritable = Workshop.prepareOutputFolder(out);
+        if (unwritable.isPresent()) {
+            stderr.println("workshop: cannot create the output folder " + out + ": " + unwritable.get());
+            return 1;
+        }
+        if (save != null && Files.isDirectory(save)) {
+            throw bad("--save " + save + ": is a folder, not a file");
+        }
+        Path saveFolder = save == null ? null : save.toAbsolutePath().getParent();
+        if (saveFolder != null && Files.exists(saveFolder) && !Files.isDirectory(saveFolder)) {
+            throw bad("--save " + save + ": " + saveFolder + " is not a folder");
+        }
         ModelFile.Model saved = null;
         ModelArchitecture architecture = null;
         if (load != null) {
             saved = ModelFile.load(load);
             architecture = ModelArchitecture.fromJson(saved.architecture(), load.toString());
-            if (normalize == null) {
-                normalize = architecture.normalize();
+            String trainedWith = architecture.normalize();
+            if (trainedWith != null && !List.of("standard", "minmax").contains(trainedWith)) {
+                throw new IllegalArgumentException("--load " + load + ": its architecture names an unknown"
+                        + " normalize '" + trainedWith + "' (known: standard, minmax)");
             }
+            if (normalize != null && !normalize.equals(trainedWith)) {
+                // the weights were fitted to features scaled one way; another scaling feeds them other numbers
+                throw bad("--load " + load + " was trained " + (trainedWith == null ? "without --normalize"
+                        : "with --normalize " + trainedWith) + ", so --normalize " + normalize + " would feed it"
+                        + " features it has never seen; leave --normalize out");
+            }
+            normalize = trainedWith;
             // the saved model's loss and output layer, as when it was trained, shape the labels below
             ModelArchitecture.LayerSpec last = architecture.layers().get(architecture.layers().size() - 1);
             loss = architecture.loss();
@@ -373,14 +397,18 @@ public final class TrainCommand implements Callable<Integer> {
 
         Sequential model;
         if (architecture != null) {
-            model = architecture.toModel(seed);
-            model.setNamedParameters(saved.parameters());
+            try {
+                model = architecture.toModel(seed);
+                model.setNamedParameters(saved.parameters());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--load " + load + ": " + e.getMessage(), e);
+            }
             objective = ModelArchitecture.loss(architecture.loss());
             int units = model.layers().get(model.layers().size() - 1).units();
             if (architecture.inputs() != X.rows() || units != nY) {
                 throw new IllegalArgumentException("--load " + load + ": the model maps " + architecture.inputs()
-                        + " inputs to " + units + " outputs, data set " + name + " has " + X.rows() + " features"
-                        + (classes ? " and " + Math.max(2, nY) + " classes" : ""));
+                        + " inputs to " + units + (units == 1 ? " output" : " outputs") + ", data set " + name
+                        + " has " + X.rows() + " features" + (classes ? " and " + Math.max(2, nY) + " classes" : ""));
             }
         } else {
             Activation g = activation(activation, "--activation");
@@ -429,10 +457,11 @@ public final class TrainCommand implements Callable<Integer> {
                     history.epochs());
         }
 
-        Files.createDirectories(out);
         for (String chart : List.of("cost.png", "confusion-matrix.png", "decision-boundary.png")) {
             // an earlier run's chart that this run does not draw would pass for this run's
-            Files.deleteIfExists(out.resolve(chart));
+            if (Files.isRegularFile(out.resolve(chart))) {
+                Files.delete(out.resolve(chart));
+            }
         }
         if (history != null) {
             write(TrainingCharts.costCurves("Cost per epoch, " + name + ", " + model.loop().optimizer().name(),
@@ -531,10 +560,15 @@ public final class TrainCommand implements Callable<Integer> {
         Matrix X = set.X();
         Matrix Y = set.Y();
         Loss named = namedLoss();
+        int classes = Math.max(2, (int) max(Y) + 1);
+        // a regression loss compares every output with a label: more than one output needs one-hot labels
+        boolean regression = named != null && !(named instanceof CategoricalLoss)
+                && !(named instanceof BinaryCrossEntropy) && !(named instanceof Hinge);
         boolean oneHot = savedOutputs != null ? savedOutputs > 1 && !(named instanceof SparseCategoricalCrossEntropy)
-                : named instanceof CategoricalCrossEntropy;
+                : named instanceof CategoricalCrossEntropy
+                || regression && (classes > 2 || "softmax".equals(output));
         if (oneHot && Y.rows() == 1 && isIntegerLabels(Y)) {
-            Y = new SparseCategoricalCrossEntropy().oneHot(Y, Math.max(2, (int) max(Y) + 1));   // one-hot (k, m)
+            Y = new SparseCategoricalCrossEntropy().oneHot(Y, classes);   // one-hot (k, m)
         }
         if (validationSplit == 0) {
             return new Parts(X, Y, null, null, null, null, false, set);
@@ -544,8 +578,25 @@ public final class TrainCommand implements Callable<Integer> {
             throw bad("--validation-split " + validationSplit + " leaves no training or no validation examples of "
                     + X.cols());
         }
-        return new Parts(X.columns(0, split), Y.columns(0, split), X.columns(split, X.cols()),
+        Parts parts = new Parts(X.columns(0, split), Y.columns(0, split), X.columns(split, X.cols()),
                 Y.columns(split, Y.cols()), null, null, false, set);
+        warnIfOneClass(parts.Y(), "the training part (the first " + split + " examples of " + name + ")");
+        warnIfOneClass(parts.Yval(), "the validation part (the last " + (X.cols() - split) + " examples of " + name
+                + ")");
+        return parts;
+    }
+
+    /**
+     * --validation-split takes the last examples, as Keras's validation_split does, without shuffling: on a data set
+     * stored class by class ({@code planar}) a part can hold a single class, and its accuracy says nothing.
+     */
+    private void warnIfOneClass(Matrix Y, String part) {
+        int[] labels = labels(Y);
+        if (Arrays.stream(labels).distinct().count() == 1) {
+            stderr.println("workshop: warning: " + part + " holds class " + labels[0] + " only, so its accuracy"
+                    + " says nothing: --validation-split takes the last examples, as Keras does, and this data set"
+                    + " is stored class by class");
+        }
     }
 
     /**
@@ -557,6 +608,21 @@ public final class TrainCommand implements Callable<Integer> {
         TrainTest set = Datasets.load(name, label);
         LabeledData train = set.train();
         LabeledData test = set.test();
+        if (train.m() == 0 || test != null && test.m() == 0) {
+            throw new IllegalArgumentException(name + ": the " + (train.m() == 0 ? "training" : "test")
+                    + " data holds no examples");
+        }
+        if (test != null && test.X().rows() != train.X().rows()) {
+            throw new IllegalArgumentException(name + ": the test examples have " + test.X().rows() + " features"
+                    + (test.isImages() ? " (" + test.height() + "×" + test.width() + " images)" : "")
+                    + " but the training examples " + train.X().rows()
+                    + (train.isImages() ? " (" + train.height() + "×" + train.width() + " images)" : ""));
+        }
+        long present = Arrays.stream(train.labels()).distinct().count();
+        if (present < 2) {
+            stderr.println("workshop: warning: every training label of " + name + " is " + train.labels()[0]
+                    + ": there is nothing to tell apart, and an accuracy on it says nothing");
+        }
         if (test == null) {
             Splitting.Parts p = Splitting.split(train, 1 - testSplit, 0, testSplit, seed, true);
             train = p.train();
@@ -575,25 +641,19 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         Loss named = namedLoss();
+        // two classes are one row of 0/1 labels for one output unit (a sigmoid unless chosen otherwise), as on the
+        // generated sets; a softmax or a categorical loss reads them one-hot
         boolean row = savedOutputs != null ? savedOutputs == 1 || named instanceof SparseCategoricalCrossEntropy
                 : named instanceof SparseCategoricalCrossEntropy || named instanceof BinaryCrossEntropy
-                || named instanceof Hinge || output != null && List.of("sigmoid", "tanh", "linear").contains(output)
-                && train.classes() == 2;
+                || named instanceof Hinge || train.classes() == 2 && !(named instanceof CategoricalLoss)
+                && !"softmax".equals(output);
         Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
         return new Parts(train.X(), y.apply(train), validation == null ? null : validation.X(),
                 validation == null ? null : y.apply(validation), test.X(), y.apply(test), true, null);
     }
 
     private void write(Chart<?, ?> chart, Path file) throws IOException {
-        byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            Files.write(tmp, png);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("cannot write " + file + ": " + e, e);
-        }
+        AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         stdout.println("wrote " + file);
     }
 
@@ -689,6 +749,10 @@ public final class TrainCommand implements Callable<Integer> {
         String outputName = output != null ? "--output " + output : "the default output " + g;
         String lossName = loss != null ? "--loss " + loss : "the default loss " + objective;
         String forClasses = "; for " + units + " classes use --output softmax";
+        if (objective instanceof BinaryCrossEntropy && g instanceof Softmax) {
+            throw bad(lossName + " reads sigmoid probabilities, but " + outputName + " is a softmax; use"
+                    + " --loss categorical_crossentropy with it, or --output sigmoid");
+        }
         if (objective instanceof BinaryCrossEntropy && !(g instanceof Sigmoid)) {
             throw bad(lossName + " reads sigmoid probabilities, but " + outputName + " is not a sigmoid"
                     + (units > 1 ? forClasses : "; use --output sigmoid, or --loss hinge for a tanh or linear score"));
@@ -707,6 +771,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (objective instanceof Hinge && !(g instanceof Tanh || g instanceof Linear)) {
             throw bad(lossName + " reads a score, but " + outputName + " is not tanh or linear; use --output tanh"
                     + " or --output linear");
+        }
+        if (units > 1 && labelRows == 1 && !(objective instanceof SparseCategoricalCrossEntropy)) {
+            throw bad(lossName + " compares each of the " + units + " outputs with a label, but the labels are one"
+                    + " row of class numbers; use --loss sparse_categorical_crossentropy");
         }
     }
 

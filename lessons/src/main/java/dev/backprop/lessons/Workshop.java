@@ -247,26 +247,47 @@ public final class Workshop {
 
         @Override
         public Path convert(String value) {
-            if (value.isBlank()) {
-                throw new TypeConversionException("an empty folder name; name a folder, e.g. 'out'");
-            }
-            if (value.startsWith("-")) {
-                throw new TypeConversionException("'" + value + "' looks like an option, not a folder"
-                        + " (for a folder of that name, write ./" + value + ")");
-            }
-            try {
-                return Path.of(value);
-            } catch (InvalidPathException e) {
-                throw new TypeConversionException("'" + value + "' is not a usable path: " + e.getReason()
-                        + localeHint());
-            }
+            return pathOf(value, "folder", "'out'");
         }
+    }
 
-        private static String localeHint() {
-            String encoding = System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name());
-            return encoding.equalsIgnoreCase("UTF-8") ? ""
-                    : " (file names are encoded as " + encoding + " here; run with LC_ALL=C.UTF-8)";
+    /** The value of an option that names a file ({@code --save FILE.npz}), refused as {@link OutputFolder} does. */
+    public static final class FileName implements ITypeConverter<Path> {
+
+        @Override
+        public Path convert(String value) {
+            return pathOf(value, "file", "'model.npz'");
         }
+    }
+
+    /** The value of an option that names a folder to read ({@code --data DIR}), refused as {@link OutputFolder} does. */
+    public static final class DataFolder implements ITypeConverter<Path> {
+
+        @Override
+        public Path convert(String value) {
+            return pathOf(value, "folder", "'data/mnist'");
+        }
+    }
+
+    private static Path pathOf(String value, String kind, String example) {
+        if (value.isBlank()) {
+            throw new TypeConversionException("an empty " + kind + " name; name a " + kind + ", e.g. " + example);
+        }
+        if (value.startsWith("-")) {
+            throw new TypeConversionException("'" + value + "' looks like an option, not a " + kind
+                    + " (for a " + kind + " of that name, write ./" + value + ")");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("'" + value + "' is not a usable path: " + e.getReason() + localeHint());
+        }
+    }
+
+    private static String localeHint() {
+        String encoding = System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name());
+        return encoding.equalsIgnoreCase("UTF-8") ? ""
+                : " (file names are encoded as " + encoding + " here; run with LC_ALL=C.UTF-8)";
     }
 
     private static int usageError(ParameterException e) {

@@ -3,6 +3,8 @@ package dev.backprop.lessons;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backprop.core.data.ModelFile;
+import dev.backprop.core.data.NpyArray;
+import dev.backprop.core.data.Npz;
 import dev.backprop.core.matrix.Matrix;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -132,7 +134,7 @@ class TrainCommandTests {
         err.reset();
         assertThat(train("--output", "softmax", "--loss", "binary_crossentropy")).isEqualTo(2);
         assertThat(errors()).startsWith("train: --loss binary_crossentropy reads sigmoid probabilities, but --output"
-                + " softmax is not a sigmoid").hasLineCount(1);
+                + " softmax is a softmax").hasLineCount(1);
         // three classes: neither the hinge nor a sigmoid, a softmax
         err.reset();
         assertThat(train("--dataset", "blobs", "--loss", "hinge")).isEqualTo(2);
@@ -408,7 +410,175 @@ class TrainCommandTests {
         assertThat(train("--dataset", "moons", "--epochs", "2", "--save", model.toString(), "--out", dir.toString()))
                 .as(errors()).isZero();
         assertThat(train("--dataset", "digits", "--load", model.toString(), "--out", dir.toString())).isEqualTo(1);
-        assertThat(errors()).isEqualTo("train: --load " + model + ": the model maps 2 inputs to 1 outputs, data set"
+        assertThat(errors()).isEqualTo("train: --load " + model + ": the model maps 2 inputs to 1 output, data set"
                 + " digits has 64 features and 10 classes" + System.lineSeparator());
+    }
+
+    private static Path twoClassCsv(Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            double a = Math.sin(i * 1.7);
+            double b = Math.cos(i * 2.3);
+            csv.append(a).append(',').append(b).append(',').append(a + b > 0 ? 1 : 0).append('\n');
+        }
+        return Files.writeString(dir.resolve("two.csv"), csv);
+    }
+
+    @Test
+    void twoClassesOfRealDataGetOneSigmoidUnitAsTheGeneratedSetsDo(@TempDir Path dir) throws Exception {
+        Path csv = twoClassCsv(dir);
+        Path model = dir.resolve("two.npz");
+        assertThat(train("--dataset", "csv:" + csv, "--epochs", "2", "--save", model.toString(), "--out",
+                dir.toString())).as(errors()).isZero();
+        // before: (2, m), two sigmoid units against one-hot labels
+        assertThat(output()).contains(" dense_2 (Dense)            (1, m)");
+        assertThat(ModelFile.load(model).architecture()).contains("\"loss\":\"binary_crossentropy\"");
+        out.reset();
+        assertThat(train("--dataset", "csv:" + csv, "--epochs", "2", "--output", "softmax", "--out",
+                dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains(" dense_2 (Dense)            (2, m)");
+    }
+
+    @Test
+    void aRegressionLossOnSeveralClassesReadsOneHotLabels(@TempDir Path dir) {
+        // before: "mean_squared_error: AL has shape (3,64) but Y has shape (1,64)" in the middle of fit
+        for (String loss : new String[] {"mse", "mae"}) {
+            out.reset();
+            assertThat(train("--dataset", "blobs", "--loss", loss, "--epochs", "2", "--out", dir.toString()))
+                    .as(errors()).isZero();
+            assertThat(output()).contains(" dense_2 (Dense)            (3, m)").contains("Training accuracy: ");
+        }
+        out.reset();
+        assertThat(train("--dataset", "moons", "--output", "softmax", "--loss", "mse", "--epochs", "2", "--out",
+                dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains(" dense_2 (Dense)            (2, m)");
+    }
+
+    @Test
+    void crossEntropyOnASoftmaxPointsToTheCategoricalLossNotToTheSoftmaxItWasGiven(@TempDir Path dir) {
+        assertThat(train("--dataset", "moons", "--output", "softmax", "--loss", "binary_crossentropy", "--out",
+                dir.toString())).isEqualTo(2);
+        // before: "…; for 2 classes use --output softmax"
+        assertThat(errors()).startsWith("train: --loss binary_crossentropy reads sigmoid probabilities, but --output"
+                + " softmax is a softmax; use --loss categorical_crossentropy with it, or --output sigmoid")
+                .doesNotContain("use --output softmax");
+    }
+
+    @Test
+    void aValidationPartOfOneClassIsWarnedAbout(@TempDir Path dir) {
+        assertThat(train("--dataset", "planar", "--validation-split", "0.25", "--epochs", "2", "--out",
+                dir.toString())).as(errors()).isZero();
+        // before: "Validation accuracy: 0.00 %" and a confusion matrix of one class, without a word
+        assertThat(errors()).startsWith("workshop: warning: the validation part (the last 100 examples of planar)"
+                + " holds class 1 only").hasLineCount(1);
+        err.reset();
+        assertThat(train("--dataset", "moons", "--validation-split", "0.25", "--epochs", "2", "--out",
+                dir.toString())).as(errors()).isZero();
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void fileOptionsRefuseAnEmptyNameOrAnOptionBeforeTraining(@TempDir Path dir) {
+        // before: --save -x wrote a file called -x; --save '' trained, then failed "is a folder, not a file"
+        for (String option : new String[] {"--save", "--load"}) {
+            err.reset();
+            assertThat(train(option, "-x", "--out", dir.toString())).isEqualTo(2);
+            assertThat(errors()).isEqualTo("train: Invalid value for option '" + option + "': '-x' looks like an"
+                    + " option, not a file (for a file of that name, write ./-x)" + System.lineSeparator());
+            err.reset();
+            assertThat(train(option, "", "--out", dir.toString())).isEqualTo(2);
+            assertThat(errors()).startsWith("train: Invalid value for option '" + option + "': an empty file name")
+                    .hasLineCount(1);
+        }
+        err.reset();
+        assertThat(train("--data", "", "--out", dir.toString())).isEqualTo(2);
+        // before: "unknown --dataset 'dir:'"
+        assertThat(errors()).startsWith("train: Invalid value for option '--data': an empty folder name");
+        assertThat(output()).doesNotContain("Cost after");
+    }
+
+    @Test
+    void aSaveTargetOrAnOutputFolderThatCannotBeWrittenIsFoundBeforeTraining(@TempDir Path dir) throws Exception {
+        assertThat(train("--save", dir.toString(), "--out", dir.toString())).isEqualTo(2);
+        assertThat(errors()).isEqualTo("train: --save " + dir + ": is a folder, not a file" + System.lineSeparator());
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        err.reset();
+        assertThat(train("--out", file.toString())).isEqualTo(1);
+        assertThat(errors()).startsWith("workshop: cannot create the output folder " + file).hasLineCount(1);
+        // before: both failed only after training, the run lost
+        assertThat(output()).doesNotContain("Cost after");
+    }
+
+    @Test
+    void aFolderInAPlotsPlaceIsNamedAndNotReplaced(@TempDir Path dir) throws Exception {
+        Path inTheWay = Files.createDirectories(dir.resolve("cost.png"));
+        assertThat(train("--epochs", "2", "--out", dir.toString())).isEqualTo(1);
+        // before: an empty folder was silently replaced by the PNG, a full one failed as "…/cost.png" alone
+        assertThat(errors()).isEqualTo("train: " + inTheWay + ": is a folder, not a file" + System.lineSeparator());
+        assertThat(inTheWay).isDirectory();
+    }
+
+    @Test
+    void aModelTrainedWithOneNormalizationIsNotEvaluatedWithAnother(@TempDir Path dir) throws Exception {
+        Path csv = twoClassCsv(dir);
+        Path model = dir.resolve("standard.npz");
+        assertThat(train("--dataset", "csv:" + csv, "--normalize", "standard", "--epochs", "2", "--save",
+                model.toString(), "--out", dir.toString())).as(errors()).isZero();
+        // before: the minmax-scaled features went silently into weights fitted to standardized ones
+        assertThat(train("--dataset", "csv:" + csv, "--load", model.toString(), "--normalize", "minmax", "--epochs",
+                "0", "--out", dir.toString())).isEqualTo(2);
+        assertThat(errors()).startsWith("train: --load " + model + " was trained with --normalize standard, so"
+                + " --normalize minmax would feed it features it has never seen").hasLineCount(1);
+    }
+
+    @Test
+    void aLoadedFileWhoseParametersDoNotFitItsArchitectureIsNamed(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("moons.npz");
+        assertThat(train("--dataset", "moons", "--epochs", "2", "--save", model.toString(), "--out", dir.toString()))
+                .as(errors()).isZero();
+        ModelFile.Model saved = ModelFile.load(model);
+        Map<String, Matrix> cut = new java.util.LinkedHashMap<>(saved.parameters());
+        cut.put("W2", Matrix.zeros(2, 3));
+        Path edited = dir.resolve("edited.npz");
+        ModelFile.save(edited, cut, saved.architecture());
+        assertThat(train("--dataset", "moons", "--load", edited.toString(), "--epochs", "0", "--out",
+                dir.toString())).isEqualTo(1);
+        // before: "sequential: parameter W2 has shape (2,3), the model needs (2,5)", no file named
+        assertThat(errors()).startsWith("train: --load " + edited + ": ").contains("W2").hasLineCount(1);
+    }
+
+    @Test
+    void dataOfASingleClassIsWarnedAbout(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i).append(',').append(2 * i).append(",1\n");
+        }
+        Path file = Files.writeString(dir.resolve("one.csv"), csv);
+        assertThat(train("--dataset", "csv:" + file, "--epochs", "2", "--out", dir.toString())).as(errors()).isZero();
+        // before: "Training accuracy: 100.00 %" without a word
+        assertThat(errors()).startsWith("workshop: warning: every training label of csv:" + file + " is 1")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aTestPartOfOtherImagesIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
+        double[] train = new double[40 * 16];
+        double[] labels = new double[40];
+        for (int i = 0; i < train.length; i++) {
+            train[i] = (i * 37 % 255) / 255.0;
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 2;
+        }
+        Path file = dir.resolve("images.npz");
+        Npz.write(file, Map.of("x_train", new NpyArray("<f8", new int[] {40, 4, 4}, train),
+                "y_train", new NpyArray("<f8", new int[] {40}, labels),
+                "x_test", new NpyArray("<f8", new int[] {10, 5, 4}, new double[200]),
+                "y_test", new NpyArray("<f8", new int[] {10}, new double[10])), Map.of());
+        assertThat(train("--dataset", "npz:" + file, "--epochs", "2", "--out", dir.toString())).isEqualTo(1);
+        // before: trained, then "sequential: X has shape (20,10) but the model was built for 16 input rows"
+        assertThat(errors()).isEqualTo("train: npz:" + file + ": the test examples have 20 features (5×4 images)"
+                + " but the training examples 16 (4×4 images)" + System.lineSeparator());
+        assertThat(output()).doesNotContain("Cost after");
     }
 }
