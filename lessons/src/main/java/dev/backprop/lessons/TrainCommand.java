@@ -8,6 +8,7 @@ import dev.backprop.core.activation.Tanh;
 import dev.backprop.core.data.AtomicFiles;
 import dev.backprop.core.data.Blobs;
 import dev.backprop.core.data.Circles;
+import dev.backprop.core.data.Csv;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.data.Datasets;
 import dev.backprop.core.data.LabeledData;
@@ -16,6 +17,7 @@ import dev.backprop.core.data.Moons;
 import dev.backprop.core.data.Normalizer;
 import dev.backprop.core.data.PlanarDataset;
 import dev.backprop.core.data.Playground;
+import dev.backprop.core.data.RegressionData;
 import dev.backprop.core.data.Splitting;
 import dev.backprop.core.data.TrainTest;
 import dev.backprop.core.data.Xor;
@@ -29,6 +31,7 @@ import dev.backprop.core.loss.CategoricalLoss;
 import dev.backprop.core.loss.ClassWeightedLoss;
 import dev.backprop.core.loss.Hinge;
 import dev.backprop.core.loss.Loss;
+import dev.backprop.core.loss.MeanAbsoluteError;
 import dev.backprop.core.loss.MeanSquaredError;
 import dev.backprop.core.loss.SparseCategoricalCrossEntropy;
 import dev.backprop.core.matrix.Matrix;
@@ -316,13 +319,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The examples of one run: training, validation and test parts (the last two may be null), examples as columns. */
+    /** The data's parts; Y is classes (one-hot or a label row), or a regression's targets (1, m). */
     private record Parts(Matrix X, Matrix Y, Matrix Xval, Matrix Yval, Matrix Xtest, Matrix Ytest, boolean real,
-            Dataset generated) {
+            Dataset generated, boolean regression) {
 
         /** The same parts with every X transformed (the originals can go: full MNIST is 360 MB a copy). */
         Parts normalized(Normalizer n) {
             return new Parts(n.transform(X), Y, Xval == null ? null : n.transform(Xval), Yval,
-                    Xtest == null ? null : n.transform(Xtest), Ytest, real, generated);
+                    Xtest == null ? null : n.transform(Xtest), Ytest, real, generated, regression);
         }
     }
 
@@ -377,7 +381,11 @@ public final class TrainCommand implements Callable<Integer> {
         Matrix Y = parts.Y();
         Matrix Xval = parts.Xval();
         Matrix Xtest = parts.Xtest();
-        boolean classes = parts.real() || Y.rows() > 1 || isIntegerLabels(Y);
+        boolean classes = !parts.regression() && (parts.real() || Y.rows() > 1 || isIntegerLabels(Y));
+        if (parts.regression()) {
+            stdout.println(name + ": a regression onto column '" + label + "' (" + (regressionAsked()
+                    ? "--output linear with --loss " + loss : "its values are not all classes 0, 1, 2, …") + ")");
+        }
         int nY = Y.rows() > 1 ? Y.rows() : classes ? Math.max(1, (int) max(Y) + 1) : 1;
         Loss chosen = namedLoss();
         Activation outputActivation = output != null ? activation(output, "--output")
@@ -571,7 +579,7 @@ public final class TrainCommand implements Callable<Integer> {
             Y = new SparseCategoricalCrossEntropy().oneHot(Y, classes);   // one-hot (k, m)
         }
         if (validationSplit == 0) {
-            return new Parts(X, Y, null, null, null, null, false, set);
+            return new Parts(X, Y, null, null, null, null, false, set, false);
         }
         int split = (int) Math.round(X.cols() * (1 - validationSplit));
         if (split < 1 || split >= X.cols()) {
@@ -579,7 +587,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + X.cols());
         }
         Parts parts = new Parts(X.columns(0, split), Y.columns(0, split), X.columns(split, X.cols()),
-                Y.columns(split, Y.cols()), null, null, false, set);
+                Y.columns(split, Y.cols()), null, null, false, set, false);
         warnIfOneClass(parts.Y(), "the training part (the first " + split + " examples of " + name + ")");
         warnIfOneClass(parts.Yval(), "the validation part (the last " + (X.cols() - split) + " examples of " + name
                 + ")");
@@ -600,12 +608,54 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * Real data: a CSV whose labels are not all class numbers (or under {@code --output linear --loss mse} with
+     * more than two values) is a regression, anything else classes.
+     */
+    private Parts real(String name) throws IOException {
+        if (name.startsWith("csv:")) {
+            Csv.Table table = Csv.read(Path.of(name.substring(4)), label);
+            if (!table.hasClassLabels()
+                    || regressionAsked() && Arrays.stream(table.y()).distinct().count() > 2) {
+                return regression(table.toRegression());
+            }
+            return classes(name, new TrainTest(table.toClasses(), null));
+        }
+        return classes(name, Datasets.load(name, label));
+    }
+
+    /** Whether the options ask for a regression: one linear output unit under a regression loss. */
+    private boolean regressionAsked() {
+        Loss named = namedLoss();
+        return "linear".equals(output) && (named instanceof MeanSquaredError || named instanceof MeanAbsoluteError);
+    }
+
+    /** A regression's examples: --test-split of them held out, then --validation-split of the rest, seeded. */
+    private Parts regression(RegressionData data) {
+        Splitting.RegressionParts p = Splitting.split(data, 1 - testSplit, 0, testSplit, seed);
+        RegressionData train = p.train();
+        RegressionData test = p.test();
+        RegressionData validation = null;
+        if (validationSplit > 0) {
+            Splitting.RegressionParts q = Splitting.split(train, 1 - validationSplit, validationSplit, 0, seed);
+            train = q.train();
+            validation = q.validation();
+        }
+        for (RegressionData part : new RegressionData[] {train, validation, test}) {
+            if (part != null && part.m() == 0) {
+                throw bad("--validation-split " + validationSplit + " and --test-split " + testSplit + " leave a part"
+                        + " of the " + data.m() + " examples empty");
+            }
+        }
+        return new Parts(train.X(), train.Y(), validation == null ? null : validation.X(),
+                validation == null ? null : validation.Y(), test.X(), test.Y(), true, null, true);
+    }
+
+    /**
      * Real data by {@link Datasets#load}: its test part, or {@code --test-split} of it held out; then
      * {@code --validation-split} of the training part, both stratified and seeded. Y is one-hot (classes, m), or
      * the label row (1, m) for a sparse or binary loss.
      */
-    private Parts real(String name) throws IOException {
-        TrainTest set = Datasets.load(name, label);
+    private Parts classes(String name, TrainTest set) {
         LabeledData train = set.train();
         LabeledData test = set.test();
         if (train.m() == 0 || test != null && test.m() == 0) {
@@ -649,7 +699,7 @@ public final class TrainCommand implements Callable<Integer> {
                 && !"softmax".equals(output);
         Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
         return new Parts(train.X(), y.apply(train), validation == null ? null : validation.X(),
-                validation == null ? null : y.apply(validation), test.X(), y.apply(test), true, null);
+                validation == null ? null : y.apply(validation), test.X(), y.apply(test), true, null, false);
     }
 
     private void write(Chart<?, ?> chart, Path file) throws IOException {

@@ -581,4 +581,53 @@ class TrainCommandTests {
                 + " but the training examples 16 (4×4 images)" + System.lineSeparator());
         assertThat(output()).doesNotContain("Cost after");
     }
+
+    private static Path housesCsv(Path dir, boolean wholePrices) throws Exception {
+        StringBuilder csv = new StringBuilder("size,rooms,price\n");
+        for (int i = 0; i < 60; i++) {
+            double size = 50 + (i * 37 % 200);
+            int rooms = 1 + i % 5;
+            double price = 1.5 * size + 10 * rooms + (i % 7 - 3);
+            csv.append(size).append(',').append(rooms).append(',')
+                    .append(wholePrices ? String.valueOf((long) price) : String.valueOf(price + 0.25)).append('\n');
+        }
+        return Files.writeString(dir.resolve(wholePrices ? "whole.csv" : "houses.csv"), csv);
+    }
+
+    @Test
+    void aCsvOfNumbersThatAreNotClassesTrainsARegressionWithALinearUnitAndMse(@TempDir Path dir) throws Exception {
+        Path csv = housesCsv(dir, false);
+        Path model = dir.resolve("houses.npz");
+        // before: "line 2:…: label column 'price': expected a class 0, 1, 2, ..., found '…'"
+        assertThat(train("--dataset", "csv:" + csv, "--label", "price", "--normalize", "standard", "--layers", "4",
+                "--epochs", "300", "--learning-rate", "0.1", "--save", model.toString(), "--out", dir.toString())).as(errors()).isZero();
+        assertThat(output()).contains("csv:" + csv + ": a regression onto column 'price' (its values are not all"
+                + " classes 0, 1, 2, …)")
+                .contains(" dense_1 (Dense)            (1, m)").contains("Training MAE: ").contains("Test MAE: ")
+                .doesNotContain("accuracy").doesNotContain("Confusion matrix");
+        assertThat(dir.resolve("cost.png")).isNotEmptyFile();
+        assertThat(dir.resolve("confusion-matrix.png")).doesNotExist();
+        assertThat(ModelFile.load(model).architecture()).contains("\"loss\":\"mean_squared_error\"")
+                .contains("\"activation\":\"linear\"");
+        double trained = Double.parseDouble(line(output(), "Test MAE: ").substring(10));
+        assertThat(trained).as("prices span 82–424; predicting their mean misses by 76 on average").isLessThan(20);
+        out.reset();
+        assertThat(train("--dataset", "csv:" + csv, "--label", "price", "--load", model.toString(), "--epochs",
+                "0", "--out", dir.toString())).as(errors()).isZero();
+        assertThat(Double.parseDouble(line(output(), "Test MAE: ").substring(10))).isEqualTo(trained);
+        err.reset();
+        assertThat(train("--dataset", "csv:" + csv, "--label", "price", "--class-weight", "balanced", "--out",
+                dir.toString())).isEqualTo(2);
+        assertThat(errors()).contains("--class-weight needs class labels");
+    }
+
+    @Test
+    void wholeNumberTargetsAreARegressionWhenALinearOutputAndMseAskForOne(@TempDir Path dir) throws Exception {
+        Path csv = housesCsv(dir, true);
+        assertThat(train("--dataset", "csv:" + csv, "--label", "price", "--output", "linear", "--loss", "mse",
+                "--normalize", "standard", "--epochs", "5", "--out", dir.toString())).as(errors()).isZero();
+        // before: whole-number prices were read as hundreds of classes
+        assertThat(output()).contains("a regression onto column 'price' (--output linear with --loss mse)")
+                .contains(" dense_2 (Dense)            (1, m)").contains("Training MAE: ");
+    }
 }

@@ -29,6 +29,30 @@ public final class Csv {
         public Matrix Y() {
             return Matrix.row(y);
         }
+
+        /** Whether every label is a class number 0, 1, 2, …, so that the table can be read as classes. */
+        public boolean hasClassLabels() {
+            for (double v : y) {
+                if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE - 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The table as classes 0..max, the largest label. */
+        public LabeledData toClasses() {
+            if (!hasClassLabels()) {
+                throw new IllegalArgumentException("csv: column '" + label + "' holds labels that are not class"
+                        + " numbers 0, 1, 2, …");
+            }
+            return toLabeled(this, 0);
+        }
+
+        /** The table as a regression's features and targets. */
+        public RegressionData toRegression() {
+            return new RegressionData(X, Y());
+        }
     }
 
     /**
@@ -85,6 +109,10 @@ public final class Csv {
             throw new DataFileException(name, "line 1:1", "expected a label column named '" + labelColumn
                     + "', found the columns " + header);
         }
+        if (header.size() == 1) {
+            throw new DataFileException(name, "line 1:1", "expected feature columns besides the label column '"
+                    + labelColumn + "', found it alone");
+        }
         for (int c = 0; c < header.size(); c++) {
             if (header.indexOf(header.get(c)) != c) {
                 throw new DataFileException(name, "line 1:" + starts.get(c), "column '" + header.get(c)
@@ -130,7 +158,9 @@ public final class Csv {
         }
         int m = rows.size();
         if (m == 0) {
-            throw new DataFileException(name, "line " + (lines.length + 1), "expected at least one line of numbers"
+            // the line after the last one: a final newline ends the last line rather than starting another
+            int lineCount = text.endsWith("\n") ? lines.length - 1 : lines.length;
+            throw new DataFileException(name, "line " + (lineCount + 1), "expected at least one line of numbers"
                     + " after the header, found none");
         }
         int n = columns - 1;

@@ -26,10 +26,7 @@ public final class Splitting {
      */
     public static Parts split(LabeledData data, double train, double validation, double test, int seed,
             boolean stratified) {
-        if (train < 0 || validation < 0 || test < 0 || Math.abs(train + validation + test - 1) > 1e-9) {
-            throw new IllegalArgumentException("split: fractions " + train + ", " + validation + ", " + test
-                    + " must be ≥ 0 and add up to 1");
-        }
+        checkFractions(train, validation, test);
         NumpyRandom random = new NumpyRandom(seed);
         List<Integer> a = new ArrayList<>();
         List<Integer> b = new ArrayList<>();
@@ -47,6 +44,30 @@ public final class Splitting {
         }
         return new Parts(data.select(sorted(a, stratified)), data.select(sorted(b, stratified)),
                 data.select(sorted(c, stratified)));
+    }
+
+    /** The parts of a regression: one shuffle of all the examples (there are no classes to stratify by). */
+    public record RegressionParts(RegressionData train, RegressionData validation, RegressionData test) {
+    }
+
+    /** Splits a regression's examples as {@link #split(LabeledData, double, double, double, int, boolean)} does. */
+    public static RegressionParts split(RegressionData data, double train, double validation, double test,
+            int seed) {
+        checkFractions(train, validation, test);
+        List<Integer> a = new ArrayList<>();
+        List<Integer> b = new ArrayList<>();
+        List<Integer> c = new ArrayList<>();
+        int[] all = java.util.stream.IntStream.range(0, data.m()).toArray();
+        cut(all, new NumpyRandom(seed).permutation(data.m()), train, validation, a, b, c);
+        return new RegressionParts(data.select(sorted(a, false)), data.select(sorted(b, false)),
+                data.select(sorted(c, false)));
+    }
+
+    private static void checkFractions(double train, double validation, double test) {
+        if (train < 0 || validation < 0 || test < 0 || Math.abs(train + validation + test - 1) > 1e-9) {
+            throw new IllegalArgumentException("split: fractions " + train + ", " + validation + ", " + test
+                    + " must be ≥ 0 and add up to 1");
+        }
     }
 
     private static void cut(int[] members, int[] permutation, double train, double validation, List<Integer> a,

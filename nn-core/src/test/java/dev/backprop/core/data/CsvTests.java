@@ -84,4 +84,39 @@ class CsvTests {
         assertThatThrownBy(() -> Datasets.load("npz:" + dir, "label"))
                 .hasMessage(dir + ": is a folder, not an .npz file");
     }
+
+    @Test
+    void aHeaderWithoutRowsNamesTheLineAfterTheLastOne() throws IOException {
+        // before: "line 3" for a one-line file ending in a newline, "line 5" after two blank lines
+        Path file = csv("a,b,label\n");
+        assertThatThrownBy(() -> Csv.read(file, "label")).hasMessage(file + ": line 2: expected at least one line of"
+                + " numbers after the header, found none");
+        Path noNewline = csv("a,b,label");
+        assertThatThrownBy(() -> Csv.read(noNewline, "label")).hasMessageStartingWith(noNewline + ": line 2: ");
+        Path blank = csv("a,b,label\n\n\n");
+        assertThatThrownBy(() -> Csv.read(blank, "label")).hasMessageStartingWith(blank + ": line 4: ");
+    }
+
+    @Test
+    void aLabelColumnWithoutFeaturesIsNamed() throws IOException {
+        // before: a (0, m) X reached the network: "dense: the input size n^[l−1] must be ≥ 1, got 0"
+        Path file = csv("label\n1\n0\n");
+        assertThatThrownBy(() -> Csv.read(file, "label")).isInstanceOf(DataFileException.class)
+                .hasMessage(file + ": line 1:1: expected feature columns besides the label column 'label', found it"
+                        + " alone");
+    }
+
+    @Test
+    void aTableIsClassesOnlyWhenEveryLabelIsAClassNumber() throws IOException {
+        Csv.Table classes = Csv.read(csv("a,label\n0.5,0\n1.5,2\n2.5,1.0\n"), "label");
+        assertThat(classes.hasClassLabels()).isTrue();
+        assertThat(classes.toClasses().labels()).containsExactly(0, 2, 1);
+        assertThat(classes.toClasses().classes()).isEqualTo(3);
+        for (String label : new String[] {"2.5", "-1"}) {
+            Csv.Table regression = Csv.read(csv("a,label\n0.5,0\n1.5," + label + "\n"), "label");
+            assertThat(regression.hasClassLabels()).isFalse();
+            assertThatThrownBy(regression::toClasses).hasMessageContaining("not class numbers");
+            assertThat(regression.toRegression().Y()).isEqualTo(Matrix.row(0, Double.parseDouble(label)));
+        }
+    }
 }

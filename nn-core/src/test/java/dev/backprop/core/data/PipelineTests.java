@@ -58,6 +58,28 @@ class PipelineTests {
     }
 
     @Test
+    void aRegressionSplitIsSeededAndPartitionsTheExamplesWithTheirTargets() {
+        Matrix X = Matrix.of(2, 10, IntStream.range(0, 20).mapToDouble(i -> i).toArray());
+        Matrix Y = Matrix.row(IntStream.range(0, 10).mapToDouble(i -> 100 + i).toArray());
+        RegressionData data = new RegressionData(X, Y);
+        Splitting.RegressionParts parts = Splitting.split(data, 0.7, 0.2, 0.1, 3);
+        assertThat(parts.train().m()).isEqualTo(7);
+        assertThat(parts.validation().m()).isEqualTo(2);
+        assertThat(parts.test().m()).isEqualTo(1);
+        double[] all = IntStream.range(0, 3).mapToObj(k -> k == 0 ? parts.train() : k == 1 ? parts.validation()
+                : parts.test()).flatMapToDouble(p -> Arrays.stream(p.X().toArray()).limit(p.m())).sorted()
+                .toArray();
+        assertThat(all).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        for (RegressionData p : new RegressionData[] {parts.train(), parts.validation(), parts.test()}) {
+            for (int j = 0; j < p.m(); j++) {
+                // each example keeps its own target: x₁ = j, y = 100 + j
+                assertThat(p.Y().get(0, j)).isEqualTo(100 + p.X().get(0, j));
+            }
+        }
+        assertThat(Splitting.split(data, 0.7, 0.2, 0.1, 3).train().X()).isEqualTo(parts.train().X());
+    }
+
+    @Test
     void splittingByTheDecksPieIsSeededAndPartitionsTheExamples() {
         Splitting.Parts p = Splitting.split(hundred(), 0.7, 0.2, 0.1, 1, false);
         assertThat(new int[] {p.train().m(), p.validation().m(), p.test().m()}).containsExactly(70, 20, 10);
