@@ -15,7 +15,13 @@
 # - its peak RSS in -Xmx1g 553 → 480, 504 MiB (32, 64 MB).
 # 4–8 MB made the first MLP epoch 2.6 s instead of 1.5 s.
 workshop_jvm_options=(--add-modules=jdk.incubator.vector --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED
-  -XX:+UseSerialGC -Xmn64m)
+  -XX:+UseSerialGC)
+# A heap the user sizes (WORKSHOP_JAVA_OPTS="-Xmx100m") sizes its own young generation: a 64 MB one does not fit a
+# small heap, and the JVM would warn about NewSize.
+if [[ " ${WORKSHOP_JAVA_OPTS:-} " != *" -Xmx"* && " ${WORKSHOP_JAVA_OPTS:-} " != *" -Xmn"* \
+      && "${WORKSHOP_JAVA_OPTS:-}" != *NewSize* ]]; then
+  workshop_jvm_options+=(-Xmn64m)
+fi
 # "always" backs the heap with huge pages already; "madvise" only when asked; the flag warns where there are none
 if grep -qs '\[always\]\|\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
   workshop_jvm_options+=(-XX:+UseTransparentHugePages)

@@ -95,7 +95,7 @@ public final class ForwardLesson implements Lesson {
         Matrix A2 = Z2.map(UnaryOp.SIGMOID, 0);
         log.println("X  " + X.shape() + "   W1 " + W1.shape() + "   b1 " + b1.shape());
         log.println("Z1 = W1·X + b1 " + Z1.shape() + "   A1 = ReLU(Z1) " + A1batch.shape());
-        log.println("W2 " + W2.shape() + "   Z2 = W2·A1 + b" + " " + Z2.shape() + "   A2 = σ(Z2) " + A2.shape());
+        log.println("W2 " + W2.shape() + "   Z2 = W2·A1 + b2 " + Z2.shape() + "   A2 = σ(Z2) " + A2.shape());
         log.println("A2 = " + A2);
         log.printf("column 0 of A2 = %.2f, the same ŷ as by hand", A2.get(0, 0));
         Matrix Y = Matrix.row(1, 0, 1, 1);

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * Presentation mode ({@code --pause}): after each step, waits for Enter before the next one, so that an instructor
- * can walk a room through a lesson. Put it before the console sink, so the wait comes before the next heading.
+ * Presentation mode ({@code --pause}): after each step, waits for Enter before the next one (across lessons too, but
+ * not after the last), so that an instructor can walk a room through a lesson. Put it before the console sink, so
+ * the wait comes before the next heading.
  */
 public final class PauseSink implements LessonSink {
 
@@ -32,10 +33,10 @@ public final class PauseSink implements LessonSink {
 
     @Override
     public void lessonFinished(Lesson lesson, Throwable failure) {
-        if (stepShown && failure == null) {
-            waitForEnter();
+        // the wait after a lesson's last step comes with the next lesson's first step, if there is one
+        if (failure != null) {
+            stepShown = false;
         }
-        stepShown = false;
     }
 
     private void waitForEnter() {

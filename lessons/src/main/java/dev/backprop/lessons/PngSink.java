@@ -16,6 +16,7 @@ public final class PngSink implements LessonSink {
 
     private final Path dir;
     private final PrintWriter report;
+    private int written;
 
     /** @param report where to say which file was written (null for silence) */
     public PngSink(Path dir, PrintWriter report) {
@@ -28,8 +29,14 @@ public final class PngSink implements LessonSink {
         return dir.resolve(String.format("%02d-%s", lesson.number(), lesson.name()));
     }
 
+    /** How many PNG files the current lesson has written so far. */
+    public int written() {
+        return written;
+    }
+
     @Override
     public void lessonStarted(Lesson lesson) {
+        written = 0;
         try {
             AtomicFiles.removeOrphans(lessonDir(dir, lesson));
         } catch (IOException e) {
@@ -44,6 +51,7 @@ public final class PngSink implements LessonSink {
         try {
             Files.createDirectories(folder);
             AtomicFiles.write(file, plot.png());
+            written++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + Workshop.reason(e), e);
         }

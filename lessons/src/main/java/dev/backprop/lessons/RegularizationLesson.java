@@ -205,9 +205,9 @@ public final class RegularizationLesson implements Lesson {
                 descent, without regularization, with L2 ($\\lambda = 0.7$) and with dropout
                 ($\\text{keep\\_prob} = 0.86$), as the assignment runs it. Its data (a .mat file of a football
                 field) is not generated here; on the same 60 moons, tested on the 300, the unregularized network
-                overfits and both regularizers help. The numpy run of the same code (scripts/regularization_lesson_reference.py)
-                is printed beside ours: over 30 000 iterations at $\\alpha = 0.3$ the rounding of the matrix products
-                may move a point or two.
+                overfits and both regularizers help. The numpy run of the same code
+                (scripts/regularization_lesson_reference.py) is printed beside ours: over 30 000 iterations at
+                $\\alpha = 0.3$ the rounding of the matrix products may move a point or two.
                 """);
         Backend backend = log.backend();
         Matrix X = train.X().to(backend);
@@ -224,14 +224,19 @@ public final class RegularizationLesson implements Lesson {
         log.println("with dropout, keep_prob = 0.86:");
         runs.put("dropout, keep_prob = 0.86", dls(log, X, Y, 0, 0.86));
         log.println("regularization              | train    | test     | numpy train | numpy test");
+        Map<String, double[]> accuracies = new LinkedHashMap<>();
         for (Map.Entry<String, ModelRun> run : runs.entrySet()) {
             double trainAccuracy = 100 * Optimization.accuracy(X, Y, run.getValue().parameters());
             double testAccuracy = 100 * Optimization.accuracy(Xt, Yt, run.getValue().parameters());
+            accuracies.put(run.getKey(), new double[] {trainAccuracy, testAccuracy});
             log.printf("%-27s | %6.2f %% | %6.2f %% |    %6.2f %% |   %6.2f %%", run.getKey(), trainAccuracy,
                     testAccuracy, numpy.get(run.getKey())[0], numpy.get(run.getKey())[1]);
+        }
+        for (Map.Entry<String, ModelRun> run : runs.entrySet()) {
+            double[] accuracy = accuracies.get(run.getKey());
             log.plot("dls-" + (run.getKey().startsWith("L2") ? "l2" : run.getKey().startsWith("dropout") ? "dropout"
                     : "none"), TrainingCharts.decisionBoundary(String.format("DLS model, %s: train %.1f %%, test "
-                    + "%.1f %%", run.getKey(), trainAccuracy, testAccuracy), train.X(), train.Y(),
+                    + "%.1f %%", run.getKey(), accuracy[0], accuracy[1]), train.X(), train.Y(),
                     grid -> Optimization.forwardPropagation(grid.to(backend), run.getValue().parameters()).AL()
                             .to(grid.backend())));
         }

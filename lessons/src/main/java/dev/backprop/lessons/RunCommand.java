@@ -111,7 +111,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         sinks.add(new ConsoleSink(stdout));
-        sinks.add(new PngSink(out, stdout));
+        PngSink pngs = new PngSink(out, stdout);
+        sinks.add(pngs);
         WindowSink windows = null;
         if (show) {
             Optional<String> noDisplay = WindowSink.noDisplay();
@@ -135,8 +136,10 @@ public final class RunCommand implements Callable<Integer> {
                 stdout.flush();
                 return Workshop.failed(spec, "lesson " + lesson.name() + " failed", e);
             }
-            stdout.printf("%nLesson %d (%s) finished in %.1f s; plots in %s%n", lesson.number(), lesson.name(),
-                    (System.nanoTime() - start) / 1e9, PngSink.lessonDir(out, lesson));
+            stdout.printf("%nLesson %d (%s) finished in %.1f s%s%n", lesson.number(), lesson.name(),
+                    (System.nanoTime() - start) / 1e9, pngs.written() == 0
+                            ? step != null ? "; step " + step + " draws no plot" : "; it draws no plot"
+                            : "; plots in " + PngSink.lessonDir(out, lesson));
             stdout.flush();
         }
         if (windows != null) {

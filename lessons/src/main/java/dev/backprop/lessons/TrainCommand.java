@@ -511,7 +511,9 @@ public final class TrainCommand implements Callable<Integer> {
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new PrintCost(every, (e, c) -> {
             progress.clear();
-            stdout.printf(Locale.ROOT, "Cost after epoch %d: %f%n", e, c);
+            // as DLS prints it ("%f"), but a cost grown past 10⁷ in powers of ten rather than fifty digits
+            stdout.printf(Locale.ROOT, Math.abs(c) < 1e7 ? "Cost after epoch %d: %f%n" : "Cost after epoch %d: %.6e%n",
+                    e, c);
         }));
         if (patience > 0) {
             callbacks.add(new EarlyStopping(patience));

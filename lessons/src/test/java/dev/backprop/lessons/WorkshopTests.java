@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -174,9 +175,55 @@ class WorkshopTests {
 
         assertThat(execute(command, "forward", "--pause", "--out", dir.toString())).isZero();
 
-        assertThat(output().split(java.util.regex.Pattern.quote(PauseSink.PROMPT), -1)).hasSize(steps + 1);
+        // before: one more wait after the last step, which has no next step
+        assertThat(output().split(java.util.regex.Pattern.quote(PauseSink.PROMPT), -1)).hasSize(steps);
         assertThat(output().indexOf(PauseSink.PROMPT)).as("the first wait comes after step 1's output")
                 .isGreaterThan(output().indexOf("3.1 ")).isLessThan(output().indexOf("3.2 "));
+    }
+
+    @Test
+    void pauseWaitsBetweenLessonsButNotAfterTheLastStep(@TempDir Path dir) {
+        RunCommand command = new RunCommand();
+        command.in = new ByteArrayInputStream("\n".repeat(50).getBytes(StandardCharsets.UTF_8));
+        command.inIsTerminal = true;
+        int steps = LessonSource.stepSources(Lessons.find("forward").orElseThrow()).size()
+                + LessonSource.stepSources(Lessons.find("neuron").orElseThrow()).size();
+
+        assertThat(execute(command, "neuron", "forward", "--pause", "--out", dir.toString())).isZero();
+
+        assertThat(output().split(java.util.regex.Pattern.quote(PauseSink.PROMPT), -1)).hasSize(steps);
+        assertThat(output().lastIndexOf(PauseSink.PROMPT)).isLessThan(output().lastIndexOf("3."));
+    }
+
+    @Test
+    void theClosingLineNamesThePlotsFolderOnlyWhenPlotsWereWritten(@TempDir Path dir) {
+        assertThat(run("run", "forward", "--step", "1", "--out", dir.toString())).isZero();
+        // before: "…; plots in DIR/03-forward", a folder that was never made
+        assertThat(output()).contains("Lesson 3 (forward) finished in ").contains("; step 1 draws no plot")
+                .doesNotContain("plots in");
+        assertThat(dir.resolve("03-forward")).doesNotExist();
+        assertThat(run("run", "forward", "--step", "3", "--out", dir.toString())).isZero();
+        assertThat(output()).contains("; plots in " + dir.resolve("03-forward"));
+    }
+
+    /** The options scripts/workshop-jvm.sh gives java, with {@code WORKSHOP_JAVA_OPTS} set to {@code userOptions}. */
+    private static List<String> launcherOptions(String userOptions) throws Exception {
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c",
+                "source ../scripts/workshop-jvm.sh && printf '%s\\n' \"${workshop_jvm_options[@]}\"");
+        bash.environment().put("WORKSHOP_JAVA_OPTS", userOptions);
+        Process p = bash.redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(printed).isZero();
+        return printed.lines().toList();
+    }
+
+    @Test
+    void theLaunchersYoungGenerationGivesWayToAHeapTheUserSizes() throws Exception {
+        assertThat(launcherOptions("")).contains("-Xmn64m", "-XX:+UseSerialGC");
+        // before: -Xmn64m with -Xmx40m, and the JVM warned about NewSize on every run
+        assertThat(launcherOptions("-Xmx40m")).doesNotContain("-Xmn64m").contains("-XX:+UseSerialGC");
+        assertThat(launcherOptions("-Dx=1 -Xmn8m")).doesNotContain("-Xmn64m");
+        assertThat(launcherOptions("-Dfoo=-Xmx")).contains("-Xmn64m");
     }
 
     @Test
