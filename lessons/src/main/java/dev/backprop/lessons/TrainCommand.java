@@ -80,6 +80,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -199,8 +200,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "gd, momentum, nesterov, rmsprop, adagrad, adadelta or adam (default: ${DEFAULT-VALUE}).")
     String optimizer = "adam";
 
-    @Option(names = "--learning-rate", paramLabel = "α", description = "Learning rate α (default: the optimizer's;"
-            + " gd 0.0007 as in DLS).")
+    @Option(names = "--learning-rate", paramLabel = "α", description = "Learning rate α (default: the optimizer's:"
+            + " gd, momentum and nesterov 0.0007 as in DLS, adam 0.01, rmsprop, adagrad and adadelta 0.001).")
     Double learningRate;
 
     @Option(names = "--beta", paramLabel = "β", description = "Momentum β of momentum and nesterov (default: 0.9);"
@@ -275,7 +276,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path load;
 
     @Option(names = "--dls", description = "The DLS optimization assignment's conventions: He initialisation seeded"
-            + " 3, mini-batches reshuffled with seed 10 + epoch + 1, the cost averaged over the epoch.")
+            + " with --seed (3, as DLS), mini-batches reshuffled with seed 10 + epoch + 1, the cost averaged over the"
+            + " epoch.")
     boolean dls;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -443,7 +445,16 @@ public final class TrainCommand implements Callable<Integer> {
 
         History history = null;
         if (epochs > 0) {
-            history = fit(model, X, Y, Xval, parts.Yval());
+            try {
+                history = fit(model, X, Y, Xval, parts.Yval());
+            } catch (IllegalStateException diverged) {
+                double largest = X.abs().max();
+                if (normalize == null && largest > 1e6) {
+                    throw new IllegalStateException(diverged.getMessage() + "; or scale the features, which reach "
+                            + largest + ": --normalize standard", diverged);
+                }
+                throw diverged;
+            }
             if (history.bestEpoch() >= 0) {
                 stdout.printf(Locale.ROOT, "Early stopping after %d epochs; restored the weights of epoch %d%n",
                         history.epochs(), history.bestEpoch());
@@ -660,6 +671,9 @@ public final class TrainCommand implements Callable<Integer> {
     private Parts classes(String name, TrainTest set) {
         LabeledData train = set.train();
         LabeledData test = set.test();
+        if (test != null && spec.commandLine().getParseResult().hasMatchedOption("--test-split")) {
+            throw bad("--test-split holds out a test part of real data that has none; " + name + " has its own");
+        }
         if (train.m() == 0 || test != null && test.m() == 0) {
             throw new IllegalArgumentException(name + ": the " + (train.m() == 0 ? "training" : "test")
                     + " data holds no examples");
@@ -785,6 +799,36 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (epsilon != null && !(epsilon > 0)) {
             throw bad("--epsilon must be positive, got " + epsilon);
+        }
+        refuseIgnoredOptions(name);
+    }
+
+    /** An option that would change nothing here is refused, so that a student does not believe it did. */
+    private void refuseIgnoredOptions(String name) {
+        ParseResult given = spec.commandLine().getParseResult();
+        String[][] optimizerOptions = {
+            {"--beta", "momentum", "nesterov", "rmsprop", "adadelta"},
+            {"--beta1", "adam"},
+            {"--beta2", "adam"},
+            {"--epsilon", "adam", "rmsprop", "adagrad", "adadelta"},
+        };
+        for (String[] option : optimizerOptions) {
+            List<String> takers = List.of(option).subList(1, option.length);
+            if (given.hasMatchedOption(option[0]) && !takers.contains(optimizer)) {
+                throw bad(option[0] + " is an option of " + String.join(", ", takers) + "; --optimizer " + optimizer
+                        + " has none");
+            }
+        }
+        if (given.hasMatchedOption("--label") && !name.startsWith("csv:")) {
+            throw bad("--label names the label column of a csv: data set; " + name + " has its labels");
+        }
+        if (given.hasMatchedOption("--test-split") && !name.startsWith("csv:") && !name.startsWith("npz:")) {
+            throw bad("--test-split holds out a test part of real data that has none (csv:, some npz:); "
+                    + (DATASETS.containsKey(name) ? "a generated set has no test part (use --validation-split)"
+                    : name + " has its own test part"));
+        }
+        if (dls && given.hasMatchedOption("--init")) {
+            throw bad("--init and --dls: --dls initialises as the DLS assignment does (He, seeded with --seed)");
         }
     }
 

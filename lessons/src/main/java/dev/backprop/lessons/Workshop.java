@@ -195,6 +195,9 @@ public final class Workshop {
             Files.write(probe, new byte[0]);
             Files.delete(probe);
             return Optional.empty();
+        } catch (NoSuchFileException e) {
+            // the folder is there (createDirectories said so), yet a file in it cannot be made: /proc, say
+            return Optional.of(Files.isDirectory(dir) ? "files cannot be created in it" : reason(e));
         } catch (IOException e) {
             return Optional.of(reason(e));
         } catch (SecurityException e) {

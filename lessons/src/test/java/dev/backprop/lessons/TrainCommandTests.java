@@ -230,7 +230,8 @@ class TrainCommandTests {
                 "--test-split", "0.25", "--out", dir.toString())).isEqualTo(1);
         // before: "fit: parameter 1 of 6 (5,2) holds NaN or ±∞ …"
         assertThat(errors()).startsWith("train: fit: W1 (5,2) holds NaN or ±∞").contains("learning rate 1.0E200")
-                .hasLineCount(1);
+                .endsWith("; or scale the features, which reach 1.0E200: --normalize standard"
+                        + System.lineSeparator()).hasLineCount(1);
     }
 
     @Test
@@ -629,5 +630,37 @@ class TrainCommandTests {
         // before: whole-number prices were read as hundreds of classes
         assertThat(output()).contains("a regression onto column 'price' (--output linear with --loss mse)")
                 .contains(" dense_2 (Dense)            (1, m)").contains("Training MAE: ");
+    }
+
+    @Test
+    void anOptionThatWouldChangeNothingIsRefused(@TempDir Path dir) {
+        // before: each was accepted and silently ignored
+        String[][] cases = {
+            {"--optimizer", "gd", "--beta1", "0.5"},
+            {"--optimizer", "adam", "--beta", "0.5"},
+            {"--optimizer", "momentum", "--epsilon", "1e-7"},
+            {"--dataset", "moons", "--label", "y"},
+            {"--dataset", "moons", "--test-split", "0.3"},
+            {"--dataset", "digits", "--test-split", "0.3"},
+            {"--dls", "--init", "random"},
+        };
+        String[] starts = {
+            "train: --beta1 is an option of adam; --optimizer gd has none",
+            "train: --beta is an option of momentum, nesterov, rmsprop, adadelta; --optimizer adam has none",
+            "train: --epsilon is an option of adam, rmsprop, adagrad, adadelta; --optimizer momentum has none",
+            "train: --label names the label column of a csv: data set; moons has its labels",
+            "train: --test-split holds out a test part of real data that has none (csv:, some npz:); a generated set",
+            "train: --test-split holds out a test part of real data that has none (csv:, some npz:); digits has its"
+                    + " own test part",
+            "train: --init and --dls: ",
+        };
+        for (int i = 0; i < cases.length; i++) {
+            err.reset();
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(cases[i]),
+                    java.util.stream.Stream.of("--out", dir.toString())).toArray(String[]::new);
+            assertThat(train(args)).as(String.join(" ", cases[i])).isEqualTo(2);
+            assertThat(errors()).startsWith(starts[i]).hasLineCount(1);
+        }
+        assertThat(output()).doesNotContain("Cost after");
     }
 }

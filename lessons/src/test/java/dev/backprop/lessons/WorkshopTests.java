@@ -1,6 +1,7 @@
 package dev.backprop.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.backprop.core.matrix.Backends;
 import java.io.ByteArrayInputStream;
@@ -224,6 +225,13 @@ class WorkshopTests {
         assertThat(launcherOptions("-Xmx40m")).doesNotContain("-Xmn64m").contains("-XX:+UseSerialGC");
         assertThat(launcherOptions("-Dx=1 -Xmn8m")).doesNotContain("-Xmn64m");
         assertThat(launcherOptions("-Dfoo=-Xmx")).contains("-Xmn64m");
+    }
+
+    @Test
+    void aFolderWhereNoFileCanBeMadeIsSaidSoWithoutNamingTheProbe() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        // before: "no such file or folder: /proc/.write-test.1.tmp-23570", though /proc exists
+        assertThat(Workshop.prepareOutputFolder(Path.of("/proc"))).contains("files cannot be created in it");
     }
 
     @Test
