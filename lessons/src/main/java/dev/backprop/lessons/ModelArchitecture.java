@@ -108,7 +108,7 @@ public record ModelArchitecture(String format, int version, int inputs, List<Lay
             a = JSON.readValue(text, ModelArchitecture.class);
         } catch (JsonProcessingException e) {
             throw new DataFileException(file, where + ", line " + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr(), "expected the architecture JSON: " + e.getOriginalMessage(), e);
+                    + e.getLocation().getColumnNr(), "expected the architecture JSON: " + plain(e), e);
         }
         if (!FORMAT.equals(a.format) || a.version != 1) {
             throw new DataFileException(file, where, "expected format " + FORMAT + " version 1, found " + a.format
@@ -128,10 +128,30 @@ public record ModelArchitecture(String format, int version, int inputs, List<Lay
             boolean dropout = "Dropout".equals(s.type) && s.rate != null && s.rate >= 0 && s.rate < 1;
             if (!dense && !dropout) {
                 throw new DataFileException(file, where + ", layer " + (l + 1), "expected a Dense layer (units ≥ 1,"
-                        + " a known activation) or a Dropout layer (rate in [0, 1)), found " + s);
+                        + " a known activation) or a Dropout layer (rate in [0, 1)), found " + json(s));
             }
         }
         return a;
+    }
+
+    /** Jackson's message without the parts about Java: the source it read and the chain of Java fields. */
+    private static String plain(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\s*\\(through reference chain:.*", "")
+                .replaceAll("\\s*(at )?\\[Source: .*", "")
+                .replaceAll("\\s*\\(class dev\\.backprop\\.[^)]*\\)", "")
+                .replaceAll("value of type `java\\.lang\\.(Integer|Long)`|`java\\.lang\\.(Integer|Long)` value",
+                        "whole number")
+                .replaceAll("value of type `java\\.lang\\.Double`|`java\\.lang\\.Double` value", "number")
+                .replaceAll("value of type `java\\.lang\\.String`", "text").strip();
+    }
+
+    /** A layer as the JSON it came from, nulls left out. */
+    private static String json(LayerSpec s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(s);
+        }
     }
 
     /** The model, built for {@link #inputs} rows (its weights drawn with {@code seed}, to be replaced by the saved ones). */

@@ -40,7 +40,18 @@ class ModelArchitectureTests {
         assertThatThrownBy(() -> ModelArchitecture.fromJson("{\"format\":\"backprop-workshop/sequential\","
                 + "\"version\":1,\"inputs\":4,\"layers\":[{\"type\":\"Dense\",\"units\":3,\"activation\":\"swish\"}],"
                 + "\"loss\":\"mse\"}", "m.npz"))
-                .hasMessageStartingWith("m.npz: entry architecture.json, layer 1: expected a Dense layer");
+                .hasMessageStartingWith("m.npz: entry architecture.json, layer 1: expected a Dense layer")
+                // before: "found LayerSpec[type=Dense, units=3, activation=swish, alpha=null, rate=null]"
+                .hasMessageEndingWith("found {\"type\":\"Dense\",\"units\":3,\"activation\":\"swish\"}");
+        // before: Jackson's "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); …]" and
+        // the Java classes of its reference chain
+        assertThatThrownBy(() -> ModelArchitecture.fromJson("{\"format\":\"backprop-workshop/sequential\","
+                + "\"version\":1,\"inputs\":4,\"layers\":[{\"type\":\"Dense\",\"units\":\"five\"}]}", "m.npz"))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith("m.npz: entry architecture.json, line 1:")
+                .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED")
+                .hasMessageNotContaining("dev.backprop").hasMessageNotContaining("reference chain")
+                .hasMessageEndingWith("Cannot deserialize whole number from String \"five\": not a valid whole number");
         assertThatThrownBy(() -> ModelArchitecture.fromJson("{\"format\":\"backprop-workshop/sequential\","
                 + "\"version\":1,\"inputs\":4,\"layers\":[{\"type\":\"Dense\",\"units\":3,\"activation\":\"relu\"}],"
                 + "\"loss\":\"huber\"}", "m.npz"))
