@@ -131,7 +131,9 @@ public final class ExportNotebooks implements Callable<Integer> {
                 stdout.flush();
             } catch (Exception | Error e) {
                 failures++;
-                Workshop.failed(spec, "lesson " + lesson.name() + " failed, no notebook written", e);
+                // a file that cannot be written is not the lesson's failure
+                Workshop.failed(spec, (e instanceof IOException ? "the notebook of lesson " + lesson.name()
+                        + " could not be written" : "lesson " + lesson.name() + " failed, no notebook written"), e);
             }
         }
         List<ExerciseSet> sets = worksheets();
@@ -144,7 +146,8 @@ public final class ExportNotebooks implements Callable<Integer> {
                 stdout.flush();
             } catch (Exception | Error e) {
                 failures++;
-                Workshop.failed(spec, "worksheet " + set.name() + " failed, no notebook written", e);
+                Workshop.failed(spec, (e instanceof IOException ? "the worksheet " + set.name()
+                        + " could not be written" : "worksheet " + set.name() + " failed, no notebook written"), e);
             }
         }
         return failures == 0 ? 0 : 1;
