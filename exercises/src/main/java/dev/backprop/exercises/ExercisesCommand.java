@@ -97,7 +97,8 @@ public final class ExercisesCommand implements Callable<Integer> {
                 + " (for instructors).")
         boolean answers;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of printing.")
+        @Option(names = "--out", paramLabel = "FILE", converter = PathValues.File.class,
+                description = "Write to FILE instead of printing.")
         Path out;
 
         @Override

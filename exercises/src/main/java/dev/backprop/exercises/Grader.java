@@ -3,6 +3,8 @@ package dev.backprop.exercises;
 import dev.backprop.core.matrix.Matrix;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -36,9 +38,19 @@ public final class Grader {
 
     /** Grades the student's file of the set, or the reference solution itself when {@code solutions}. */
     public SetResult grade(ExerciseSet set, boolean solutions) {
-        String source = solutions ? solutionSource(set) : Workspace.read(workspace.student(set.className()));
+        String source = solutions ? solutionSource(set) : studentSource(set);
         String name = solutions ? "src/solution/java/…/" + set.className() + ".java" : set.className() + ".java";
         return grade(set, source, name);
+    }
+
+    /** The student's file of the set; when it is missing, says so once and how to get it back. */
+    private String studentSource(ExerciseSet set) {
+        Path file = workspace.student(set.className());
+        if (Files.notExists(file)) {
+            throw new IllegalStateException(file + " is missing: ./workshop exercises reset " + set.name()
+                    + " writes it again, with the untouched stubs");
+        }
+        return Workspace.read(file);
     }
 
     /** The reference solution's source. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import javax.tools.ToolProvider;
  *
  * <p>When some regions do not compile, each such region is replaced by its stub and a throw, and the file is
  * compiled again: those functions are reported with their first compiler message and the others are still graded.
+ * An error elsewhere in the method of a function (say, a {@code return} of a variable the student's region no longer
+ * declares) fails that function the same way, with the method's whole body replaced by a throw; only an error
+ * outside those methods (an import, another class member) fails the whole file.
  */
 final class StudentCompiler {
 
@@ -44,7 +48,7 @@ final class StudentCompiler {
     }
 
     /** Part of the cache key: change it when what is cached (the messages, say) changes. */
-    private static final String CACHE_VERSION = "2";
+    private static final String CACHE_VERSION = "3";
 
     private final Path cacheRoot;
 
@@ -97,36 +101,49 @@ final class StudentCompiler {
         } catch (IllegalArgumentException e) {
             regions = List.of();
         }
+        boolean isolable = regions.size() == stubs.size();
         Set<Integer> stubbed = new TreeSet<>();
+        Map<String, SourceMethods.Method> replaced = new LinkedHashMap<>();
         String text = source;
-        for (int attempt = 0; attempt <= stubs.size(); attempt++) {
+        while (true) {
             List<Diagnostic<? extends JavaFileObject>> errors = javac(classes, className, text, classpath);
             if (errors.isEmpty()) {
                 return result;
             }
-            boolean progress = false;
+            Set<Integer> stubbedBefore = Set.copyOf(stubbed);
+            Set<String> replacedBefore = Set.copyOf(replaced.keySet());
+            List<SourceMethods.Method> methods = null;
+            String unattributed = null;
             for (Diagnostic<? extends JavaFileObject> d : errors) {
-                String message = displayName + ":" + d.getLineNumber() + ": " + firstLine(d.getMessage(Locale.ROOT));
-                int region = regionOf(regions, d.getLineNumber());
-                if (region < 0 || regions.size() != stubs.size() || attempt == stubs.size()) {
-                    result.clear();
-                    result.setProperty("file", message);
-                    return result;
+                int line = (int) d.getLineNumber();
+                String message = displayName + ":" + line + ": " + firstLine(d.getMessage(Locale.ROOT));
+                int region = isolable ? regionOf(regions, line) : -1;
+                String method = null;
+                if (region >= 0 && !stubbedBefore.contains(region)) {
+                    stubbed.add(region);
+                    method = regions.get(region).method();
+                } else if (isolable) {
+                    methods = methods == null ? SourceMethods.of(text) : methods;
+                    SourceMethods.Method m = methodOf(methods, regions, line);
+                    if (m != null && !replacedBefore.contains(m.name())) {
+                        replaced.putIfAbsent(m.name(), m);
+                        method = m.name();
+                    }
                 }
-                if (stubbed.add(region)) {
-                    progress = true;
-                    result.setProperty("method." + regions.get(region).method(), "does not compile: " + message);
+                if (method == null) {
+                    unattributed = unattributed == null ? message : unattributed;
+                } else if (result.getProperty("method." + method) == null) {
+                    result.setProperty("method." + method, "does not compile: " + message);
                 }
             }
-            if (!progress) {
+            if (unattributed != null) {
                 result.clear();
-                result.setProperty("file", displayName + ": does not compile");
+                result.setProperty("file", unattributed);
                 return result;
             }
-            text = Regions.withRegionsStubbed(source, regions, stubs, stubbed, "does not compile");
+            text = withBodiesStubbed(Regions.withRegionsStubbed(source, regions, stubs, stubbed, "does not compile"),
+                    replaced.values());
         }
-        result.setProperty("file", displayName + ": does not compile");
-        return result;
     }
 
     private static int regionOf(List<Regions.Region> regions, long line) {
@@ -136,6 +153,41 @@ final class StudentCompiler {
             }
         }
         return -1;
+    }
+
+    /**
+     * The method a 1-based line falls in, from its declaration to its closing brace, when its body can be stubbed:
+     * a method with regions (one the student fills in), whose body spans lines of its own and holds no region of
+     * another method (as it would when a missing brace made the parser take the next methods for part of it).
+     */
+    private static SourceMethods.Method methodOf(List<SourceMethods.Method> methods, List<Regions.Region> regions,
+                                                 int line1) {
+        for (SourceMethods.Method m : methods) {
+            if (line1 - 1 < m.declaration() || line1 - 1 > m.last() || m.last() - m.body() < 2) {
+                continue;
+            }
+            boolean own = regions.stream().anyMatch(r -> m.name().equals(r.method()));
+            boolean alone = regions.stream().noneMatch(r -> r.start() > m.body() && r.end() < m.last()
+                    && !m.name().equals(r.method()));
+            return own && alone ? m : null;
+        }
+        return null;
+    }
+
+    /**
+     * The source with the bodies of these methods replaced by a throw, keeping the line count (so compiler messages
+     * for the rest of the file keep their line numbers): an error outside a method's regions, or one that its
+     * regions' stubs do not remove, fails that method only.
+     */
+    private static String withBodiesStubbed(String text, Collection<SourceMethods.Method> methods) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        for (SourceMethods.Method m : methods) {
+            for (int i = m.body() + 1; i < m.last(); i++) {
+                lines.set(i, "");
+            }
+            lines.set(m.body() + 1, "throw new IllegalStateException(\"does not compile\");");
+        }
+        return String.join("\n", lines) + "\n";
     }
 
     private static List<Diagnostic<? extends JavaFileObject>> javac(Path classes, String className, String source,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.exercises.sets.Sets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -175,6 +176,108 @@ class CommandLineTests {
         assertThat(err.toString()).startsWith("workshop: unknown exercise set 'nope'").hasLineCount(1);
         assertThat(run("check", "two-layer", "no_such_function")).isEqualTo(2);
         assertThat(run("exercises", "export", "two-layer", "--format", "pdf")).isEqualTo(2);
+    }
+
+    @Test
+    void checkAllWithAFunctionGradesItInEverySetThatHasIt() {
+        // before: "NullPointerException: Cannot invoke \"dev.backprop.exercises.FunctionSpec.workshopName()\" because
+        // the return value of \"dev.backprop.exercises.ExerciseSet.function(String)\" is null", exit 1
+        assertThat(run("check", "all", "compute_cost")).isEqualTo(1);
+        assertThat(out.toString()).contains("two-layer — ").contains("deep — ").doesNotContain("activations — ")
+                .contains("✗ FAIL    compute_cost").doesNotContain("layer_sizes").endsWith("deep: 0/9 passed\n");
+        assertThat(err.toString()).isEmpty();
+
+        out.getBuffer().setLength(0);
+        assertThat(run("check", "all", "compute_cost", "--solutions")).isZero();
+        assertThat(out.toString()).contains("two-layer — ").contains("deep — ").contains("✓ PASS    compute_cost");
+
+        assertThat(run("check", "all", "no_such_function")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("workshop: no set has a function 'no_such_function' (./workshop exercises"
+                + " lists them)\n");
+    }
+
+    @Test
+    void checkAllWithHintRevealsOneHintForTheFirstSetWhereSomethingFails() throws IOException {
+        // before: a hint for the first failing function of every set, 8 hints revealed and recorded at once
+        assertThat(run("check", "all", "--hint")).isEqualTo(1);
+        assertThat(out.toString().split("hint 1/", -1)).hasSize(2);
+        assertThat(out.toString()).contains("hint 1/2 for sigmoid: ");
+        assertThat(Files.readString(Workspace.current().hintState())).isEqualTo("activations.sigmoid=1\n");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("check", "all", "compute_cost", "--hint")).isEqualTo(1);
+        assertThat(out.toString().split("hint 1/", -1)).hasSize(2);
+        assertThat(out.toString()).contains(" for compute_cost: ");
+        assertThat(Files.readString(Workspace.current().hintState()))
+                .isEqualTo("activations.sigmoid=1\ntwo-layer.compute_cost=1\n");
+    }
+
+    @Test
+    void withNothingFailingCheckAllWithHintSaysSoOnce() {
+        Grader grader = new Grader(Workspace.current());
+        for (ExerciseSet set : Sets.all()) {
+            Workspace.write(Workspace.current().student(set.className()),
+                    Regions.answerKeyFile(grader.solutionSource(set)));
+        }
+        // before: "no hint needed: nothing fails" once per set, 8 times
+        assertThat(run("check", "all", "--hint")).isZero();
+        assertThat(out.toString().split("no hint needed", -1)).hasSize(2);
+        assertThat(out.toString()).endsWith("evaluation: 4/4 passed\nno hint needed: nothing fails\n");
+    }
+
+    @Test
+    void hintIsRefusedWithSolutions() {
+        // before: exit 0, and the student's first hint for sigmoid used up on the reference solution
+        assertThat(run("check", "1", "sigmoid", "--solutions", "--hint")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("workshop: --hint cannot be used with --solutions: hints are for your"
+                + " own code\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(Workspace.current().hintState()).doesNotExist();
+    }
+
+    @Test
+    void anErrorOutsideTheRegionOfAFunctionFailsThatFunctionOnly() throws IOException {
+        Files.writeString(studentFile(), Files.readString(studentFile()).replace("Matrix predictions = null;",
+                "return forwardPropagation(X, parameters).A2().gt(0.5);"));
+        // before: all 8 functions "does not compile: TwoLayerNetworkExercise.java:173: cannot find symbol (symbol:
+        // variable predictions)"
+        assertThat(run("check", "two-layer")).isEqualTo(1);
+        assertThat(out.toString()).contains("""
+                  ✗ FAIL    predict
+                      does not compile: TwoLayerNetworkExercise.java:173: cannot find symbol (symbol: variable \
+                predictions)
+                """);
+        assertThat(out.toString().split("does not compile", -1)).hasSize(2);
+        assertThat(out.toString()).contains("✗ FAIL    layer_sizes\n      n_x is 0, expected 5\n");
+    }
+
+    @Test
+    void fileOptionsRefuseAValueThatLooksLikeAnOptionAndAnEmptyName() {
+        // before: exit 0, "wrote -x" (a file -x in the current folder); for '': exit 1, "cannot write : is a folder,
+        // not a file"
+        assertThat(run("exercises", "export", "two-layer", "--out", "-x")).isEqualTo(2);
+        assertThat(run("check", "two-layer", "--json", "-x")).isEqualTo(2);
+        assertThat(run("exercises", "export", "two-layer", "--out", "")).isEqualTo(2);
+        assertThat(run("check", "two-layer", "--json", "")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("""
+                workshop: Invalid value for option '--out': '-x' looks like an option, not a file (for a file of that \
+                name, write ./-x)
+                workshop: Invalid value for option '--json': '-x' looks like an option, not a file (for a file of that \
+                name, write ./-x)
+                workshop: Invalid value for option '--out': an empty file name; name a file, or leave the option out
+                workshop: Invalid value for option '--json': an empty file name; name a file, or leave the option out
+                """);
+        assertThat(out.toString()).isEmpty();
+        assertThat(Path.of("-x")).doesNotExist();
+    }
+
+    @Test
+    void aMissingStudentFileIsNamedOnceWithHowToGetItBack() throws IOException {
+        Files.delete(studentFile());
+        // before: "cannot read F: F", and through ./workshop "; caused by no such file or folder: F" after it
+        assertThat(run("check", "two-layer")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("workshop: " + studentFile() + " is missing: ./workshop exercises reset"
+                + " two-layer writes it again, with the untouched stubs\n");
     }
 
     @Test

@@ -133,6 +133,39 @@ class TwoLayerMutantTests {
     }
 
     @Test
+    void anErrorOutsideTheRegionButInTheMethodFailsOnlyItsFunction() {
+        // before: every function "does not compile: TwoLayerNetworkExercise.java:…: cannot find symbol (symbol:
+        // variable predictions)", 0/8 passed
+        SetResult result = Grading.grade("two-layer", "Matrix predictions = forwardPropagation(X, parameters)"
+                + ".A2().gt(0.5);", "return forwardPropagation(X, parameters).A2().gt(0.5);");
+        assertThat(Grading.message(result.result("predict"))).matches("does not compile: TwoLayerNetworkExercise"
+                + ".java:\\d+: cannot find symbol \\(symbol: variable predictions\\)");
+        assertThat(result.summary()).isEqualTo("two-layer: 7/8 passed");
+
+        result = Grading.grade("two-layer", "return predictions;", "return prediction;");
+        assertThat(Grading.message(result.result("predict"))).contains("(symbol: variable prediction)");
+        assertThat(result.summary()).isEqualTo("two-layer: 7/8 passed");
+    }
+
+    @Test
+    void anErrorInTheRegionAndOneAfterItInTheSameMethodFailOnlyItsFunction() {
+        SetResult result = Grading.grade("two-layer", "Matrix predictions = forwardPropagation(X, parameters)"
+                + ".A2().gt(0.5);\n        // YOUR CODE ENDS HERE\n        return predictions;",
+                "Matrix predictions = forwardPropagation(X, parameters).A2().gt(0.5)\n        // YOUR CODE ENDS HERE\n"
+                        + "        return predictionz;");
+        assertThat(Grading.message(result.result("predict"))).endsWith("';' expected");
+        assertThat(result.summary()).isEqualTo("two-layer: 7/8 passed");
+    }
+
+    @Test
+    void anErrorInAFunctionsSignatureStillFailsTheWholeFile() {
+        SetResult result = Grading.grade("two-layer", "Matrix predict(Parameters parameters, Matrix X)",
+                "Matrix predict(Parameters parameters, Matrixx X)");
+        assertThat(Grading.message(result.result("layer_sizes"))).contains("(symbol: class Matrixx)");
+        assertThat(result.summary()).isEqualTo("two-layer: 0/8 passed");
+    }
+
+    @Test
     void anExceptionIsReportedWithItsLineInTheStudentsFile() {
         SetResult result = Grading.grade("two-layer", "int n_x = X.rows();", "int n_x = X.rows() / (X.rows() - 5);");
         assertThat(Grading.message(result.result("layer_sizes")))

@@ -1,5 +1,7 @@
 package dev.backprop.kernel;
 
+import dev.backprop.exercises.PathValues;
+import dev.backprop.lessons.Workshop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code ./workshop kernel install [--user | --prefix DIR]} and {@code ./workshop kernel remove}: the workshop's
  * Jupyter kernel, "Java (Backprop Workshop)", made known to Jupyter (or forgotten).
  */
-@Command(name = "kernel", description = "Installs or removes the Jupyter kernel \"" + WorkshopKernel.DISPLAY_NAME + "\" ("
+@Command(name = "kernel", description = "Install or remove the Jupyter kernel \"" + WorkshopKernel.DISPLAY_NAME + "\" ("
                 + WorkshopKernel.NAME + "), in which the lesson notebooks and the exercise worksheets run.",
         subcommands = {KernelCommand.Install.class, KernelCommand.Remove.class})
 public final class KernelCommand implements Runnable {
@@ -22,7 +24,7 @@ public final class KernelCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Override
@@ -32,13 +34,13 @@ public final class KernelCommand implements Runnable {
 
     /** Where the kernelspec goes: the user's Jupyter folder (the default), or a prefix. */
     static final class Location {
-        @Option(names = "--user", description = "The user's Jupyter data folder (the default): "
-                + "~/.local/share/jupyter on Linux.")
+        @Option(names = "--user", description = {"The user's Jupyter data folder (the default).",
+            "On Linux: ~/.local/share/jupyter"})
         boolean user;
 
-        @Option(names = "--prefix", paramLabel = "DIR", description = "DIR/share/jupyter, as for "
-                + "'jupyter kernelspec install --prefix DIR' (for a virtual environment, or a temporary "
-                + "JUPYTER_PATH).")
+        @Option(names = "--prefix", paramLabel = "DIR", converter = PathValues.Folder.class,
+                description = "DIR/share/jupyter, as for 'jupyter kernelspec install --prefix DIR' (for a virtual"
+                        + " environment, or a temporary JUPYTER_PATH).")
         Path prefix;
 
         static Path kernels(Location location) {
@@ -48,13 +50,13 @@ public final class KernelCommand implements Runnable {
     }
 
     @Command(name = "install",
-            description = "Writes the kernelspec: Jupyter then starts the kernel with this Java and this build of "
+            description = "Write the kernelspec: Jupyter then starts the kernel with this Java and this build of "
                     + "the workshop. Run it again after moving the workshop or changing Java.")
     static final class Install implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help.")
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;
 
         @ArgGroup(exclusive = true)
@@ -71,19 +73,17 @@ public final class KernelCommand implements Runnable {
                         + WorkshopKernel.DISPLAY_NAME + "\") in " + dir);
                 return 0;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("kernel install: cannot write the kernelspec under " + kernels
-                        + ": " + e);
-                return 1;
+                return Workshop.failed(spec, "kernel install failed", e);
             }
         }
     }
 
-    @Command(name = "remove", description = "Removes the kernelspec.")
+    @Command(name = "remove", description = "Remove the kernelspec.")
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help.")
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
         boolean help;
 
         @ArgGroup(exclusive = true)
@@ -95,16 +95,14 @@ public final class KernelCommand implements Runnable {
             try {
                 Path removed = Kernelspec.remove(kernels);
                 if (removed == null) {
-                    spec.commandLine().getErr().println("kernel remove: no kernel " + WorkshopKernel.NAME + " in "
-                            + kernels);
+                    spec.commandLine().getErr().println("workshop: kernel remove: no kernel " + WorkshopKernel.NAME
+                            + " in " + kernels);
                     return 1;
                 }
                 spec.commandLine().getOut().println("removed the kernel " + WorkshopKernel.NAME + " from " + removed);
                 return 0;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("kernel remove: cannot remove "
-                        + kernels.resolve(WorkshopKernel.NAME) + ": " + e);
-                return 1;
+                return Workshop.failed(spec, "kernel remove failed", e);
             }
         }
     }

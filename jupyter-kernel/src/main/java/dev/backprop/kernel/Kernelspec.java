@@ -5,6 +5,7 @@ import dev.backprop.core.data.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,9 +116,20 @@ final class Kernelspec {
     /**
      * Writes {@code kernels/backprop-workshop/kernel.json} (through a temporary file and a move, so it is whole or
      * absent) and returns the kernelspec folder.
+     *
+     * @throws NotDirectoryException naming the file in the way, when the nearest part of the path that exists is a
+     *     file and not a folder
      */
     static Path install(Path kernels, String kernelJson) throws IOException {
         Path dir = kernels.resolve(WorkshopKernel.NAME);
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new NotDirectoryException(p.toString());
+                }
+                break;
+            }
+        }
         AtomicFiles.writeString(dir.resolve("kernel.json"), kernelJson);
         return dir;
     }

@@ -103,8 +103,48 @@ class KernelCommandTests {
         assertThat(kernels).exists();
 
         assertThat(run("remove", "--prefix", prefix.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("kernel remove: no kernel backprop-workshop in " + kernels
+        // before: "kernel remove: no kernel …", without the "workshop: " every other command's errors start with
+        assertThat(err.toString()).isEqualTo("workshop: kernel remove: no kernel backprop-workshop in " + kernels
                 + System.lineSeparator());
+    }
+
+    @Test
+    void aPrefixThatIsAFileIsNamedInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("somefile"), "");
+        // before: "kernel install: cannot write the kernelspec under …: java.nio.file.FileSystemException: …: Not a
+        // directory"
+        assertThat(run("install", "--prefix", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("workshop: kernel install failed: " + file + " is not a folder (run with"
+                + " --debug for the stack trace)" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aPrefixThatLooksLikeAnOptionOrIsEmptyIsABadValue() {
+        // before: exit 0, the kernel installed under ./-x/share/jupyter, or for '' under ./share/jupyter
+        assertThat(run("install", "--prefix", "-x")).isEqualTo(2);
+        assertThat(run("install", "--prefix", "")).isEqualTo(2);
+        assertThat(run("remove", "--prefix", "-x")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(String.join(System.lineSeparator(),
+                "Invalid value for option '--prefix': '-x' looks like an option, not a folder (for a folder of that"
+                        + " name, write ./-x) (see ./workshop kernel --help)",
+                "Invalid value for option '--prefix': an empty folder name; name a folder, or leave the option out"
+                        + " (see ./workshop kernel --help)",
+                "Invalid value for option '--prefix': '-x' looks like an option, not a folder (for a folder of that"
+                        + " name, write ./-x) (see ./workshop kernel --help)", ""));
+        assertThat(out.toString()).isEmpty();
+        assertThat(Path.of("-x")).doesNotExist();
+        assertThat(Path.of("share")).doesNotExist();
+    }
+
+    @Test
+    void theHelpSaysWhatEveryCommandsHelpSaysAndKeepsThePathWhole() {
+        // before: "Shows this help.", and "~/." at the end of a line with "local/share/jupyter" on the next
+        assertThat(run("install", "--help")).isZero();
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains(" On Linux: ~/.local/share/jupyter\n").doesNotContain("Shows this help")
+                .contains("-h, --help         Show this help and exit.\n")
+                .contains("-h, --help   Show this help and exit.\n");
     }
 
     @Test
