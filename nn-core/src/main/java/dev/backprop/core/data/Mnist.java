@@ -119,12 +119,15 @@ public final class Mnist {
         return new LabeledData(Matrix.wrap(Backends.cpu(), n, m, X), y, classes, height, width);
     }
 
-    private static Path find(Path dir, String name) throws DataFileException {
+    private static Path find(Path dir, String name) throws IOException {
         for (String candidate : new String[] {name, name + ".gz", name.replace("-idx", ".idx"),
                 name.replace("-idx", ".idx") + ".gz"}) {
             Path file = dir.resolve(candidate);
             if (Files.isRegularFile(file)) {
                 return file;
+            }
+            if (Files.isDirectory(file)) {
+                throw new FileSystemException(file.toString(), null, "is a folder, not an MNIST file");
             }
         }
         throw new DataFileException(dir.toString(), "folder", "expected an MNIST file " + name + " (or " + name

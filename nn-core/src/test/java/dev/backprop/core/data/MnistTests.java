@@ -63,6 +63,9 @@ class MnistTests {
         assertThatThrownBy(() -> Datasets.load("dir:" + missing, "label")).hasMessage(missing + ": no such folder");
         Path file = Files.writeString(dir.resolve("mnist.npz"), "");
         assertThatThrownBy(() -> Mnist.load(file)).hasMessage(file + ": is a file, not a folder of MNIST files");
+        // before: "…: folder: expected an MNIST file train-images-idx3-ubyte (or …gz), found none"
+        Path folder = Files.createDirectories(dir.resolve("train-images-idx3-ubyte"));
+        assertThatThrownBy(() -> Mnist.load(dir)).hasMessage(folder + ": is a folder, not an MNIST file");
     }
 
     @Test
