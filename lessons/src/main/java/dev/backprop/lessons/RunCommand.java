@@ -92,6 +92,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<Lesson> lessons = lessons();
         checkStep(lessons);
+        if (data != null && lessons.stream().noneMatch(l -> l.name().equals("mnist"))) {
+            throw new ParameterException(spec.commandLine(), "--data " + data + ": only the mnist lesson reads a"
+                    + " data folder, and it is not among the lessons run");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<String> unwritable = Workshop.prepareOutputFolder(out);

@@ -235,6 +235,14 @@ class WorkshopTests {
     }
 
     @Test
+    void dataForLessonsThatReadNoneIsAUsageError(@TempDir Path dir) {
+        // before: --data was silently ignored
+        assertThat(run("run", "planar", "--data", dir.toString(), "--out", dir.toString())).isEqualTo(2);
+        assertThat(errors()).startsWith("workshop: --data " + dir + ": only the mnist lesson reads a data folder")
+                .hasLineCount(1);
+    }
+
+    @Test
     void pauseWithoutATerminalSaysSoAndDoesNotWait(@TempDir Path dir) {
         RunCommand command = new RunCommand();
         command.in = new ByteArrayInputStream(new byte[0]);
