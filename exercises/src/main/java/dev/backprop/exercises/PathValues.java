@@ -1,7 +1,6 @@
 package dev.backprop.exercises;
 
-import java.nio.charset.Charset;
-import java.nio.file.InvalidPathException;
+import dev.backprop.core.data.PathNames;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -34,25 +33,10 @@ public final class PathValues {
     }
 
     private static Path path(String value, String kind) {
-        if (value.isBlank()) {
-            throw new TypeConversionException("an empty " + kind + " name; name a " + kind + ", or leave the option"
-                    + " out");
-        }
-        if (value.startsWith("-")) {
-            throw new TypeConversionException("'" + value + "' looks like an option, not a " + kind
-                    + " (for a " + kind + " of that name, write ./" + value + ")");
-        }
         try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new TypeConversionException("'" + value + "' is not a usable path: " + e.getReason()
-                    + localeHint());
+            return PathNames.of(value, kind);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-    }
-
-    private static String localeHint() {
-        String encoding = System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name());
-        return encoding.equalsIgnoreCase("UTF-8") ? ""
-                : " (file names are encoded as " + encoding + " here; run with LC_ALL=C.UTF-8)";
     }
 }

@@ -1,6 +1,7 @@
 package dev.backprop.lessons;
 
 import dev.backprop.core.data.AtomicFiles;
+import dev.backprop.core.data.PathNames;
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.BackendUnavailableException;
 import dev.backprop.core.matrix.Backends;
@@ -9,13 +10,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -241,16 +240,12 @@ public final class Workshop {
         }
     }
 
-    /**
-     * The value of an option that names an output folder ({@code --out DIR}). Refuses an empty name (which would
-     * mean the current folder), a value that looks like an option ({@code --out -x}: a forgotten value), and a name
-     * the system cannot turn into a path (e.g. non-ASCII letters where the locale is {@code LC_ALL=C}).
-     */
+    /** The value of an option that names an output folder ({@code --out DIR}), checked by {@link PathNames}. */
     public static final class OutputFolder implements ITypeConverter<Path> {
 
         @Override
         public Path convert(String value) {
-            return pathOf(value, "folder", "'out'");
+            return pathOf(value, "folder");
         }
     }
 
@@ -259,7 +254,7 @@ public final class Workshop {
 
         @Override
         public Path convert(String value) {
-            return pathOf(value, "file", "'model.npz'");
+            return pathOf(value, "file");
         }
     }
 
@@ -268,29 +263,16 @@ public final class Workshop {
 
         @Override
         public Path convert(String value) {
-            return pathOf(value, "folder", "'data/mnist'");
+            return pathOf(value, "folder");
         }
     }
 
-    private static Path pathOf(String value, String kind, String example) {
-        if (value.isBlank()) {
-            throw new TypeConversionException("an empty " + kind + " name; name a " + kind + ", e.g. " + example);
-        }
-        if (value.startsWith("-")) {
-            throw new TypeConversionException("'" + value + "' looks like an option, not a " + kind
-                    + " (for a " + kind + " of that name, write ./" + value + ")");
-        }
+    private static Path pathOf(String value, String kind) {
         try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new TypeConversionException("'" + value + "' is not a usable path: " + e.getReason() + localeHint());
+            return PathNames.of(value, kind);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-    }
-
-    private static String localeHint() {
-        String encoding = System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name());
-        return encoding.equalsIgnoreCase("UTF-8") ? ""
-                : " (file names are encoded as " + encoding + " here; run with LC_ALL=C.UTF-8)";
     }
 
     private static int usageError(ParameterException e) {

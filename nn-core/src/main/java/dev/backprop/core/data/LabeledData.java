@@ -65,22 +65,30 @@ public record LabeledData(Matrix X, int[] labels, int classes, int height, int w
 
     /** The examples (columns) at the given indices, in that order, like {@code X[:, indices]}. */
     public LabeledData select(int[] indices) {
-        int n = X.rows();
-        int m = X.cols();
-        double[] x = X.toArray();
-        double[] out = new double[n * indices.length];
         int[] outLabels = new int[indices.length];
+        Matrix out = columns(X, indices);
+        for (int j = 0; j < indices.length; j++) {
+            outLabels[j] = labels[indices[j]];
+        }
+        return new LabeledData(out, outLabels, classes, height, width);
+    }
+
+    /** {@code A[:, indices]}: the columns at the given indices, in that order. */
+    static Matrix columns(Matrix A, int[] indices) {
+        int n = A.rows();
+        int m = A.cols();
+        double[] a = A.toArray();
+        double[] out = new double[n * indices.length];
         for (int j = 0; j < indices.length; j++) {
             int i = indices[j];
             if (i < 0 || i >= m) {
                 throw new IndexOutOfBoundsException("select: index " + i + " outside [0, " + m + ")");
             }
             for (int r = 0; r < n; r++) {
-                out[r * indices.length + j] = x[r * m + i];
+                out[r * indices.length + j] = a[r * m + i];
             }
-            outLabels[j] = labels[i];
         }
-        return new LabeledData(Matrix.of(n, indices.length, out), outLabels, classes, height, width);
+        return Matrix.of(n, indices.length, out);
     }
 
     /** Scales every value by 1/{@code by}: pixels 0..255 become 0..1 with {@code by} = 255. Workshop: {@code X / 255}. */

@@ -21,23 +21,6 @@ public record RegressionData(Matrix X, Matrix Y) {
 
     /** The examples (columns) at the given indices, in that order, like {@code X[:, indices], Y[:, indices]}. */
     public RegressionData select(int[] indices) {
-        return new RegressionData(columns(X, indices), columns(Y, indices));
-    }
-
-    private static Matrix columns(Matrix A, int[] indices) {
-        int n = A.rows();
-        int m = A.cols();
-        double[] a = A.toArray();
-        double[] out = new double[n * indices.length];
-        for (int j = 0; j < indices.length; j++) {
-            int i = indices[j];
-            if (i < 0 || i >= m) {
-                throw new IndexOutOfBoundsException("select: index " + i + " outside [0, " + m + ")");
-            }
-            for (int r = 0; r < n; r++) {
-                out[r * indices.length + j] = a[r * m + i];
-            }
-        }
-        return Matrix.of(n, indices.length, out);
+        return new RegressionData(LabeledData.columns(X, indices), LabeledData.columns(Y, indices));
     }
 }
