@@ -177,8 +177,9 @@ public final class TrainCommand implements Callable<Integer> {
             + " m / (classes · count of its class), Keras's class_weight (default: none).")
     String classWeight;
 
-    @Option(names = "--layers", paramLabel = "N,N,...",
-            description = "Hidden layer sizes, input side first (default: 5,2). Empty for none: --layers ''.")
+    @Option(names = "--layers", paramLabel = "SIZES",
+            description = "Hidden layer sizes, comma-separated, input side first (default: 5,2). Empty for none:"
+                    + " --layers ''.")
     String layersOption = "5,2";
 
     /** The hidden layer sizes of {@code --layers}, read by {@link #validate()}. */
@@ -266,13 +267,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where the PNGs go (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out", "train");
 
-    @Option(names = "--save", paramLabel = "FILE.npz", converter = Workshop.FileName.class, description = "Save the trained model: its parameters W1, b1,"
-            + " … as numpy arrays and its architecture as JSON, in one .npz that np.load reads.")
+    @Option(names = "--save", paramLabel = "FILE", converter = Workshop.FileName.class,
+            description = "Save the trained model: its parameters W1, b1, … as numpy arrays and its architecture as"
+                    + " JSON, in one .npz file that np.load reads.")
     Path save;
 
-    @Option(names = "--load", paramLabel = "FILE.npz", converter = Workshop.FileName.class, description = "Start from a saved model (its layers,"
-            + " activations, loss and weights; the layer options are ignored) and evaluate it (--epochs 0) or train"
-            + " it further.")
+    @Option(names = "--load", paramLabel = "FILE", converter = Workshop.FileName.class,
+            description = "Start from a model saved with --save (its layers, activations, loss and weights; the layer"
+                    + " options are ignored) and evaluate it (--epochs 0) or train it further.")
     Path load;
 
     @Option(names = "--dls", description = "The DLS optimization assignment's conventions: He initialisation seeded"
