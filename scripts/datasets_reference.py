@@ -136,8 +136,9 @@ def playground_xor(n, noise):
         y += padding if y > 0 else -padding
         noise_x = rand_uniform(-5, 5) * noise
         noise_y = rand_uniform(-5, 5) * noise
+        # as dataset.ts: the noisy point decides the label, the point itself stays where it was drawn
         label = 1 if (x + noise_x) * (y + noise_y) >= 0 else 0
-        points.append((x + noise_x, y + noise_y, label))
+        points.append((x, y, label))
     return points
 
 

@@ -211,8 +211,8 @@ public final class BackpropagationLesson implements Lesson {
 
         log.step("Which parameter was wrong", """
                 One number says *that* something is wrong, not *where*. The same difference computed over each
-                parameter's slice of $\\theta$ says where: the right ones stay near $10^{-7}$ (a parameter with a single entry, like $db^{[3]}$, is
-                noisier), a wrong one is far above $10^{-3}$. The ratio
+                parameter's slice of $\\theta$ says where: the right ones stay near $10^{-7}$ (a parameter with a
+                single entry, like $db^{[3]}$, is noisier), a wrong one is far above $10^{-3}$. The ratio
                 $\\lVert \\text{grad} \\rVert / \\lVert \\text{gradapprox} \\rVert$ of a wrong one even says by how much.
                 """);
         double[] buggyByParameter = differenceByParameter(buggy, shapesN);

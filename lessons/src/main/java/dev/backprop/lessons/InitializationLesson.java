@@ -14,6 +14,7 @@ import dev.backprop.core.model.Optimization;
 import dev.backprop.core.model.WeightInitialization;
 import dev.backprop.core.model.WeightInitialization.ModelRun;
 import dev.backprop.core.random.NumpyRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,8 @@ public final class InitializationLesson implements Lesson {
 
         log.step("He initialization", """
                 `initialize_parameters_he`: $W^{[l]} = \\text{randn}(n^{[l]}, n^{[l-1]}) \\times \\sqrt{\\frac{2}{n^{[l-1]}}}$,
-                $b^{[l]} = 0$ (He et al., 2015), the scale that keeps the variance of a ReLU layer's activations from
-                layer to layer. The same network now separates the circles.
+                $b^{[l]} = 0$ (He et al., 2015), the scale that keeps the mean square of a ReLU layer's activations
+                constant from layer to layer. The same network now separates the circles.
                 """);
         ModelRun he = train(log, X, Y, "he");
         double[] heAccuracy = accuracies(he, train, test, backend);
@@ -173,7 +174,8 @@ public final class InitializationLesson implements Lesson {
                 suits tanh, which is linear near 0. Below, 500 random inputs ($n_x = 100$) go through 6 tanh layers
                 of 100 units each, from three starts: too small (×0.01) and the activations shrink towards 0 layer
                 after layer (the gradients vanish with them); too large (×1) and they pile up at ±1, where tanh is
-                flat; Xavier keeps them spread through every layer.
+                flat; Xavier keeps them spread far better than either, though they still narrow slowly from layer to
+                layer.
                 """);
         Matrix Xh = new NumpyRandom(0).randn(100, 500);
         int[] tanhDims = {100, 100, 100, 100, 100, 100, 100};
@@ -182,6 +184,7 @@ public final class InitializationLesson implements Lesson {
         starts.put("randn × 1", Initializer.random(1));
         starts.put("Xavier √(1/n)", Initializer.xavier());
         log.println("std of A^[l] per layer     l = 1     2     3     4     5     6");
+        List<Runnable> tanhPlots = new ArrayList<>();   // after the table, so that they do not cut it
         for (Map.Entry<String, Initializer> start : starts.entrySet()) {
             List<Matrix> A = activations(Xh, tanhDims, start.getValue(), new Tanh());
             Map<String, double[]> perLayer = new LinkedHashMap<>();
@@ -191,17 +194,20 @@ public final class InitializationLesson implements Lesson {
                 line.append(String.format(java.util.Locale.ROOT, " %5.3f", std(A.get(l - 1))));
             }
             log.println(line);
-            log.plot("tanh-" + start.getValue().name() + (start.getKey().contains("0.01") ? "-small" : ""),
-                    PracticeCharts.histogramLines("tanh activations per layer, weights " + start.getKey(),
-                            "a = tanh(z)", 40, -1, 1, perLayer));
+            tanhPlots.add(() -> log.plot("tanh-" + start.getValue().name()
+                    + (start.getKey().contains("0.01") ? "-small" : ""), PracticeCharts.histogramLines(
+                            "tanh activations per layer, weights " + start.getKey(), "a = tanh(z)", 40, -1, 1,
+                            perLayer)));
         }
+        tanhPlots.forEach(Runnable::run);
 
         log.step("He for ReLU", """
                 ReLU zeroes half of its inputs, which halves the variance; He's $\\sqrt{2/n^{[l-1]}}$ makes up for
-                it. The same 6 layers with ReLU units: with Xavier's scale the spread of the activations halves at
-                every layer (its standard deviation falls by $\\sqrt{2}$), with He's it stays.
+                it. The same 6 layers with ReLU units: with Xavier's scale the mean square of the activations halves
+                at every layer (their standard deviation falls by about $\\sqrt{2}$), with He's it stays.
                 """);
         log.println("std of A^[l] per layer     l = 1     2     3     4     5     6");
+        List<Runnable> reluPlots = new ArrayList<>();
         for (Initializer initializer : List.of(Initializer.xavier(), Initializer.he())) {
             List<Matrix> A = activations(Xh, tanhDims, initializer, new Relu());
             Map<String, double[]> perLayer = new LinkedHashMap<>();
@@ -211,8 +217,10 @@ public final class InitializationLesson implements Lesson {
                 line.append(String.format(java.util.Locale.ROOT, " %5.3f", std(A.get(l - 1))));
             }
             log.println(line);
-            log.plot("relu-" + initializer.name(), PracticeCharts.histogramLines("ReLU activations per layer, "
-                    + initializer.name() + " initialization (a > 0 only)", "a = relu(z)", 40, 0.001, 3, perLayer));
+            reluPlots.add(() -> log.plot("relu-" + initializer.name(), PracticeCharts.histogramLines(
+                    "ReLU activations per layer, " + initializer.name() + " initialization (a > 0 only)",
+                    "a = relu(z)", 40, 0.001, 3, perLayer)));
         }
+        reluPlots.forEach(Runnable::run);
     }
 }

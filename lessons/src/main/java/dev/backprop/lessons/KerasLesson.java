@@ -97,8 +97,10 @@ public final class KerasLesson implements Lesson {
                 history = model.fit(X_train, y_train, epochs=300)
                 ```
                 The loss is the mean absolute error $J = \\frac{1}{m}\\sum_i |\\hat y^{(i)} - y^{(i)}|$. Keras's
-                default batch of 32 holds all 8 points, so one epoch is one Adam step. As in Keras, an epoch's `loss` is
-                the cost of its step (before the update) and the metric `mae` is measured after it.
+                default batch of 32 holds all 8 points, so one epoch is one Adam step. An epoch's `loss` is, as in
+                Keras, the cost of its step (before the update); the metric `mae` departs from Keras, which averages
+                it over the same forward passes: here it is measured on the whole training set after the epoch, so
+                it is the MAE of the updated weights, usually lower than the `loss` beside it.
                 """);
         Sequential model = Sequential.of(
                 new Dense(100, new Linear(), Initializer.glorotUniform()),

@@ -198,7 +198,8 @@ public final class LossesLesson implements Lesson {
 
                 Regression and hinges: $y = [[0, 1], [0, 0]]$ with $\\hat{y} = [[1, 1], [1, 0]]$ (regression) or
                 $[[0.6, 0.4], [0.4, 0.6]]$ (binary). Multi-class: $y = [[0, 1, 0], [0, 0, 1]]$ (sparse: $[1, 2]$)
-                with $\\hat{y} = [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]$.
+                with $\\hat{y} = [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]$. `kl_divergence` takes its own Keras example,
+                the binary inputs: $y = [[0, 1], [0, 0]]$ and $\\hat{y} = [[0.6, 0.4], [0.4, 0.6]]$.
                 """);
         Matrix Y01 = Matrix.of(new double[][] {{0, 1}, {0, 0}}).T().contiguous();
         Matrix regressionPrediction = Matrix.of(new double[][] {{1, 1}, {1, 0}}).T().contiguous();

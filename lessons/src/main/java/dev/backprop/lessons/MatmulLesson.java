@@ -100,8 +100,9 @@ public final class MatmulLesson implements Lesson {
                 The fast CPU backend goes all the way, in the design of GotoBLAS and BLIS: it **packs** a block of A
                 and a block of B into contiguous panels (which is also how it reads $A^T$ or $B^T$ without copying
                 them first), and a **micro-kernel** holds a 6 × 16 tile of C in 12 vector registers of 8 doubles
-                (AVX-512; 4 with AVX2), adding one rank-1 update per step of k with **fused multiply-add**
-                instructions: 16 multiply-adds each. It is written with Java's Vector API. A fused multiply-add
+                (AVX-512; with AVX2's registers of 4 the tile is 6 × 8), adding one rank-1 update per step of k
+                with **fused multiply-add** instructions, one multiply-add per element of a register: 96 in each
+                rank-1 update of the 6 × 16 tile. It is written with Java's Vector API. A fused multiply-add
                 rounds once where a multiply then an add round twice, so the last digits of C differ slightly.
                 """);
         Backend simd = fastBackend(log, 1);

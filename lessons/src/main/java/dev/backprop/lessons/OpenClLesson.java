@@ -80,8 +80,8 @@ public final class OpenClLesson implements Lesson {
                 that is $2n^3$ slow reads. The **tiled** kernel lets a work-group of TS×TS work-items copy one
                 TS×TS tile of A and one of B into fast **local memory**, wait at a barrier until the whole tile is
                 there, multiply from local memory, and wait again before the next tile overwrites it: each number
-                is read from global memory $n/TS$ times fewer. The third kernel also keeps a small block of $C$ in
-                registers per work-item. All three give the same numbers.
+                is read from global memory $n/TS$ times instead of $n$ times, $TS$ times fewer reads. The third
+                kernel also keeps a small block of $C$ in registers per work-item. All three give the same numbers.
                 """);
         OpenClBackend device = openDevice(log);
         NumpyRandom random = new NumpyRandom(0);
@@ -151,8 +151,10 @@ public final class OpenClLesson implements Lesson {
 
         log.step("The planar network on the device", """
                 The workshop's two-layer network, the very same `nn_model` code, with X and Y moved to the device:
-                the weights and activations stay there for all 10 000 iterations, and only the cost printed every
-                1000 iterations comes back to the host.
+                the weights and activations stay there for all 10 000 iterations, and only the cost, every 100
+                iterations (for the plot; every 1000th is printed), comes back to the host. Beside it, the CPU's
+                cost: the device sums in another order, so the two part in the last digits, and 10 000 steps of
+                feedback carry that into the fifth decimal.
                 """);
         Dataset planar = PlanarDataset.loadPlanarDataset();
         double[][] cpuCurve = new double[2][100];
@@ -184,7 +186,7 @@ public final class OpenClLesson implements Lesson {
             log.printf("largest difference from the CPU trajectory: %.1e (%s)", worst, device.precision());
             double accuracy = TwoLayerNetwork.accuracy(TwoLayerNetwork.predict(trained, planar.X().to(device)),
                     planar.Y().to(device));
-            log.printf("Accuracy on the device: %.0f%%", accuracy);
+            log.printf("Accuracy on the device: %.2f %%", accuracy);
             curves.put("OpenCL: " + device.deviceName() + ", " + device.precision(), deviceCurve);
             if (device != log.backend()) {
                 device.close();

@@ -125,7 +125,8 @@ public final class PlanarLesson implements Lesson {
         log.println("db2 = " + grads.db2() + "   shape " + grads.db2().shape());
 
         log.step("Update parameters", """
-                `update_parameters(parameters, grads, learning_rate=1.2)`, one step of gradient descent:
+                `update_parameters(parameters, grads, learning_rate)`, one step of gradient descent, with DLS's
+                $\\alpha = 1.2$ (the deck's function defaults to 0.001):
                 $\\theta := \\theta - \\alpha \\frac{\\partial J}{\\partial \\theta}$ for every $W$ and $b$.
                 """);
         Parameters updated = TwoLayerNetwork.updateParameters(parameters, grads);
@@ -138,9 +139,9 @@ public final class PlanarLesson implements Lesson {
 
         log.step("Integrate everything in nn_model", """
                 `nn_model(X, Y, n_h=4, num_iterations=10000)`: forward, cost, backward, update, 10 000 times.
-                The cost is printed every 1000 iterations, as the workshop prints it. In the notebook, set `n_h`
-                to another size and run this cell and the next again: the cost curve and the decision boundary
-                follow.
+                The cost is printed every 1000 iterations, as DLS's `print_cost` does. In a notebook of this
+                lesson, set `n_h` to another size and run this cell and the next again: the cost curve and the
+                decision boundary follow.
                 """);
         Backend backend = log.backend();
         Matrix Xd = X.to(backend);
@@ -168,14 +169,15 @@ public final class PlanarLesson implements Lesson {
                 """);
         Matrix predictions = TwoLayerNetwork.predict(trained, Xd);
         double accuracy = TwoLayerNetwork.accuracy(predictions, Yd);
-        log.printf("Accuracy: %.0f%%", accuracy);
+        log.printf("Accuracy: %.2f %%", accuracy);
         Parameters boundaryModel = trained;
         log.plot("decision-boundary", Charts.decisionBoundary("Decision boundary for hidden layer size " + n_h, X, Y,
                 grid -> TwoLayerNetwork.forwardPropagation(grid.to(backend), boundaryModel).A2().to(grid.backend())));
 
         log.step("Tuning hidden layer size", """
-                The same network with 1, 2, 3, 4, 5, 20 and 50 hidden units, 5000 iterations each. Larger models
-                fit the training data better, until they start to fit its noise; around 5 units is enough here.
+                The same network with 1, 2, 3, 4, 5, 20 and 50 hidden units, 5000 iterations each, scored on the
+                training data. A few units already fit the petals; 20 and 50 do no better here, and their boundaries
+                start to bend around single points, the beginning of fitting the noise; around 5 units is enough.
                 """);
         List<XYChart> panels = new ArrayList<>();
         for (int hidden : new int[] {1, 2, 3, 4, 5, 20, 50}) {

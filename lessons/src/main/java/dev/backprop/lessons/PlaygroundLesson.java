@@ -49,9 +49,10 @@ public final class PlaygroundLesson implements Lesson {
                 playground.tensorflow.org. Its four classification data sets are here, made as the Playground
                 makes them: **circle** (class 1 inside radius 2.5, class 0 in a ring from 3.5 to 5), **XOR**
                 (class 1 where $x_1 x_2 \\ge 0$), **Gaussian** (two blobs at $(2, 2)$ and $(-2, -2)$) and
-                **spiral** (two interleaved arms). The *noise* slider (0 to 50, here 10, so 0.1) moves points
-                before they are labelled; the *ratio of training to test data* (here 50 %) splits the shuffled
-                points. 500 points each, as the Playground draws by default.
+                **spiral** (two interleaved arms). The *noise* slider (0 to 50, here 10, so 0.1) labels a circle
+                or XOR point by where a noisy copy of it falls, so labels flip near the boundary; it moves the
+                spiral's points and widens the Gaussians. The *ratio of training to test data* (here 50 %) splits
+                the shuffled points. 500 points each, as the Playground draws by default.
                 """);
         double noise = 0.1;
         double trainRatio = 0.5;

@@ -131,7 +131,9 @@ public final class RegularizationLesson implements Lesson {
                 $J_{\\text{regularized}} = J + \\frac{\\lambda}{2m} \\sum_l \\sum_{k,j} (W^{[l]}_{k,j})^2$, and each
                 gradient gains a term, $dW^{[l]} := dW^{[l]} + \\frac{\\lambda}{m} W^{[l]}$ ("weight decay"). The big
                 network again, with $\\lambda = 0.1$ and $\\lambda = 1$: the larger $\\lambda$ keeps the validation cost
-                flat, at the price of a higher training cost.
+                flat, at the price of a higher training cost. (The training cost printed is the one minimized, with
+                its penalty, and with dropout below it is taken with units dropped; the validation cost is the
+                plain cross-entropy. So compare the validation costs with each other.)
                 """);
         Map<String, double[]> l2Curves = new LinkedHashMap<>();
         l2Curves.put("λ = 0: training", values(overHistory, "loss"));
@@ -186,8 +188,8 @@ public final class RegularizationLesson implements Lesson {
         History stoppedHistory = stopped.fit(train.X(), train.Y(), stopped.loop().epochs(EPOCHS)
                 .validation(validation.X(), validation.Y()).callbacks(earlyStopping));
         int best = stoppedHistory.bestEpoch();
-        log.printf("stopped after %d epochs; best epoch %d: validation cost %.4f, accuracy %.2f %%",
-                stoppedHistory.epochs(), best, stoppedHistory.get("val_loss").get(best),
+        log.printf("stopped after %d epochs; best epoch %d (from 0, as DLS counts): validation cost %.4f,"
+                + " accuracy %.2f %%", stoppedHistory.epochs(), best, stoppedHistory.get("val_loss").get(best),
                 stoppedHistory.get("val_accuracy").get(best));
         Map<String, Double> restored = stopped.evaluate(validation.X(), validation.Y());
         log.printf("restored weights on the validation set: cost %.4f, accuracy %.2f %% (600 epochs: %.4f, %.2f %%)",

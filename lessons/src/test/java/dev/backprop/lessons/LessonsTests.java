@@ -32,7 +32,7 @@ class LessonsTests {
             "linear-regression", List.of("learned w = 1.000000 ≈ 1, b = 9.999999 ≈ 10"),
             "planar", List.of("The shape of X is: (2, 400)", "Accuracy of logistic regression: 47 %",
                     "Cost after iteration 0: 0.693048", "Cost after iteration 1000: 0.288083",
-                    "Cost after iteration 6000: 0.219731", "Accuracy: 91%", "Accuracy for 5 hidden units: 91.25 %"),
+                    "Cost after iteration 6000: 0.219731", "Accuracy: 90.50 %", "Accuracy for 5 hidden units: 91.25 %"),
             "deep", List.of(" 1 | (16, 2)   | (16, 1) | (16, 400)  | (16, 400)  | relu", "L_model_backward gives the same",
                     "training accuracy: L-layer 91.00 %", "sigmoid  ‖dW^[1]‖ ="),
             "opencl", List.of("sequential: t1 = a+b = 4.0", "kernel void matmul1_naive", "n = 384: CPU in"),

@@ -38,7 +38,7 @@ class RegularizationLessonTests {
                 .contains("dropout, keep_prob = 0.86   |  86.67 % |  83.67 % |     86.67 % |    83.67 %")
                 .contains("overfit: [2, 32, 32, 1]      train cost 0.0238, accuracy 100.00 % | validation cost 1.1369")
                 .contains("two predictions differ by 0.0")
-                .contains("best epoch 6: validation cost 0.3276")
+                .contains("best epoch 6 (from 0, as DLS counts): validation cost 0.3276")
                 .contains("restored weights on the validation set: cost 0.3276");
     }
 }

@@ -150,7 +150,7 @@ class ExportedLessonsTests {
     void planarShowsTheWorkshopsCostsAndAccuracy() throws Exception {
         String planar = Files.readString(first.resolve("05-planar.ipynb"));
 
-        assertThat(planar).contains("\"Cost after iteration 1000: 0.288083\\n\"", "\"Accuracy: 91%\\n\"",
+        assertThat(planar).contains("\"Cost after iteration 1000: 0.288083\\n\"", "\"Accuracy: 90.50 %\\n\"",
                 "\"## 5.5 Forward propagation\\n\"", "\"Parameters trained = TwoLayerNetwork.nnModel(");
     }
 

@@ -16,7 +16,7 @@ public enum Playground {
 
     /** Class 1 inside radius 2.5, class 0 in the ring from 3.5 to 5, labelled after the noise is added. */
     CIRCLE,
-    /** Uniform in [−5, 5]², pushed 0.3 off the axes; class 1 where x·y ≥ 0. */
+    /** Uniform in [−5, 5]², pushed 0.3 off the axes; class 1 where x·y ≥ 0 after the noise is added. */
     XOR,
     /** Two gaussians at (2, 2) (class 1) and (−2, −2) (class 0); the noise widens them. */
     GAUSSIAN,
@@ -118,9 +118,8 @@ public enum Playground {
             y += y > 0 ? padding : -padding;
             double noiseX = randUniform(random, -5, 5) * noise;
             double noiseY = randUniform(random, -5, 5) * noise;
-            double px = x + noiseX;
-            double py = y + noiseY;
-            points[i] = new double[] {px, py, px * py >= 0 ? 1 : 0};
+            // getXORLabel of the noisy point; the point itself is not moved, so the noise flips labels near the axes
+            points[i] = new double[] {x, y, (x + noiseX) * (y + noiseY) >= 0 ? 1 : 0};
         }
         return points;
     }
