@@ -8,14 +8,17 @@ import java.util.Map;
  * Early stopping, Keras's {@code EarlyStopping(monitor, patience, restore_best_weights)}: stops when the monitored
  * value ({@code val_loss} by default, {@code loss} when there is no validation data) has not improved for
  * {@code patience} epochs, and optionally puts back the weights of the best epoch. It fights overfitting: the
- * validation cost rises while the training cost still falls.
+ * validation cost rises while the training cost still falls. As Keras's {@code mode="auto"}, a monitored accuracy
+ * ({@code accuracy}, {@code val_accuracy}, any name with "acc") improves upwards, anything else (a cost, an error)
+ * downwards.
  */
 public final class EarlyStopping implements Callback {
 
     private final String monitor;
     private final int patience;
     private final boolean restoreBestWeights;
-    private double best = Double.POSITIVE_INFINITY;
+    private final boolean higherIsBetter;
+    private double best;
     private int bestEpoch = -1;
     private int wait;
     private List<Matrix> bestWeights;
@@ -32,12 +35,21 @@ public final class EarlyStopping implements Callback {
         this.monitor = monitor;
         this.patience = patience;
         this.restoreBestWeights = restoreBestWeights;
+        this.higherIsBetter = monitor.contains("acc");
+        this.best = higherIsBetter ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
 
     @Override
     public boolean onEpochEnd(int epoch, Map<String, Double> logs, TrainingLoop.Run run) {
-        Double value = logs.containsKey(monitor) ? logs.get(monitor) : logs.get("loss");
-        if (value < best) {
+        Double value = logs.get(monitor);
+        if (value == null && monitor.equals("val_loss")) {
+            value = logs.get("loss");   // no validation data: the training cost, as documented
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("early stopping: no metric '" + monitor + "' was recorded; the epoch"
+                    + " recorded " + logs.keySet());
+        }
+        if (higherIsBetter ? value > best : value < best) {
             best = value;
             bestEpoch = epoch;
             wait = 0;

@@ -31,6 +31,7 @@ import dev.backprop.core.optim.GradientDescent;
 import dev.backprop.core.random.NumpyRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,27 @@ class TrainingLoopTests {
         assertThat(history.epochs()).isEqualTo(best + 1 + 3);
         assertThat(history.bestEpoch()).isEqualTo(best);
         assertThat(Math.abs(model.parameters().get(0).item() - 1)).isEqualTo(val.get(best));
+    }
+
+    @Test
+    void earlyStoppingOnAnAccuracyWaitsForItToStopRisingAndAnUnknownMetricIsNamed() {
+        // before: lower was always better, so a rising accuracy stopped the run and its worst epoch was "best"
+        EarlyStopping stopping = new EarlyStopping("val_accuracy", 2, false);
+        double[] accuracies = {81, 88, 89, 89, 88.5};
+        List<Boolean> stops = new ArrayList<>();
+        for (int e = 0; e < accuracies.length; e++) {
+            stops.add(stopping.onEpochEnd(e, Map.of("loss", 1.0, "val_accuracy", accuracies[e]), null));
+        }
+        assertThat(stops).containsExactly(false, false, false, false, true);
+        assertThat(stopping.bestEpoch()).isEqualTo(2);
+        EarlyStopping costs = new EarlyStopping("val_loss", 2, false);
+        assertThat(costs.onEpochEnd(0, Map.of("loss", 0.5), null)).as("no validation: the training cost").isFalse();
+        assertThat(costs.onEpochEnd(1, Map.of("loss", 0.4), null)).isFalse();
+        assertThat(costs.bestEpoch()).isEqualTo(1);
+        // before: an unknown name silently monitored the training loss
+        assertThatThrownBy(() -> new EarlyStopping("val_acc", 3, true).onEpochEnd(0,
+                Map.of("loss", 0.5, "val_accuracy", 80.0), null))
+                .hasMessageStartingWith("early stopping: no metric 'val_acc' was recorded; the epoch recorded [");
     }
 
     @Test
