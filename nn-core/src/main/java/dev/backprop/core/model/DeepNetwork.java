@@ -495,6 +495,7 @@ public final class DeepNetwork {
             throw new IllegalArgumentException("compute_cost: AL has shape " + AL.shape().compact()
                     + " but Y has shape " + Y.shape().compact());
         }
+        Inputs.requireProbabilities("compute_cost", "AL", AL);
         new BinaryCrossEntropy().checkLabels(Y, Y.rows());
         return TwoLayerNetwork.crossEntropy(AL, Y);
     }
@@ -577,6 +578,12 @@ public final class DeepNetwork {
      * Training uses {@link #modelBackward} instead.
      */
     public static DeepGradients lModelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
+        Inputs.requireFinite("L_model_backward", "AL", AL);
+        try {
+            loss.checkLabels(Y, AL.rows());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("L_model_backward: " + e.getMessage(), e);
+        }
         return backward(AL, Y, caches, loss, false);
     }
 
@@ -643,9 +650,12 @@ public final class DeepNetwork {
      */
     public static DeepParameters updateParameters(DeepParameters parameters, DeepGradients grads,
                                                   double learningRate) {
+        Inputs.requireLearningRate("update_parameters", learningRate);
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
         for (int l = 1; l <= parameters.L(); l++) {
+            Inputs.requireSameShape("update_parameters", "W" + l, parameters.W(l), "dW" + l, grads.dW(l));
+            Inputs.requireSameShape("update_parameters", "b" + l, parameters.b(l), "db" + l, grads.db(l));
             // W^[l] := W^[l] − α dW^[l],  b^[l] := b^[l] − α db^[l]
             W.add(parameters.W(l).minusTimes(grads.dW(l), learningRate));
             b.add(parameters.b(l).minusTimes(grads.db(l), learningRate));
@@ -708,9 +718,14 @@ public final class DeepNetwork {
             throw new IllegalArgumentException("L_layer_model: X has " + X.cols() + " examples " + X.shape().compact()
                     + " but Y has " + Y.cols() + " " + Y.shape().compact());
         }
+        if (numIterations < 0) {
+            throw new IllegalArgumentException("L_layer_model: num_iterations must be ≥ 0, got " + numIterations);
+        }
         Model model = new Model(architecture, start.to(X.backend()));
+        // a null listener is print_cost=False
+        CostListener report = listener == null ? (i, cost) -> { } : listener;
         new TrainingLoop("L_layer_model", new GradientDescent(learningRate)).epochs(numIterations)
-                .callbacks(new PrintCost(costEvery, listener::onCost)).fit(model, X, Y);
+                .callbacks(new PrintCost(costEvery, report::onCost)).fit(model, X, Y);
         return model.parameters;
     }
 

@@ -134,8 +134,20 @@ public final class TwoLayerNetwork {
      * A2 = σ(Z2)            (n_y, m)   the probability that y = 1
      * </pre>
      * Returns the cache; A2 is {@code cache.A2()}.
+     *
+     * @throws IllegalArgumentException when X does not have W1's n_x rows (examples are columns) or holds NaN/±∞
      */
     public static Cache forwardPropagation(Matrix X, Parameters parameters) {
+        if (X.rows() != parameters.W1().cols()) {
+            throw new IllegalArgumentException("forward_propagation: W1 has shape " + parameters.W1().shape().compact()
+                    + " but X has shape " + X.shape().compact() + ": X is (n_x, m), one example per column");
+        }
+        Inputs.requireFinite("forward_propagation", "X", X);
+        return forward(X, parameters);
+    }
+
+    /** forward_propagation without the checks, for the training loop (which checks X once). */
+    private static Cache forward(Matrix X, Parameters parameters) {
         Matrix Z1 = parameters.W1().dotPlus(X, parameters.b1());
         Matrix A1 = Z1.tanh();
         Matrix Z2 = parameters.W2().dotPlus(A1, parameters.b2());
@@ -162,13 +174,15 @@ public final class TwoLayerNetwork {
      * clip(a, ε, 1 − ε); inside [ε, 1 − ε] the two agree to the last bit. No gradient is clipped: training uses
      * dZ = A − Y (here {@link #backwardPropagation}'s dZ2).
      *
-     * @throws IllegalArgumentException when A2 and Y differ in shape, or a label is outside [0, 1]
+     * @throws IllegalArgumentException when A2 and Y differ in shape, A2 holds a value outside [0, 1] or NaN, or a
+     *                                  label is outside [0, 1]
      */
     public static double computeCost(Matrix A2, Matrix Y) {
         if (!A2.shape().equals(Y.shape())) {
             throw new IllegalArgumentException("compute_cost: A2 has shape " + A2.shape().compact()
                     + " but Y has shape " + Y.shape().compact());
         }
+        Inputs.requireProbabilities("compute_cost", "A2", A2);
         new BinaryCrossEntropy().checkLabels(Y, Y.rows());
         return crossEntropy(A2, Y);
     }
@@ -191,8 +205,20 @@ public final class TwoLayerNetwork {
      * dW1 = (1/m) dZ1 · Xᵀ                (n_h, n_x)
      * db1 = (1/m) Σ_columns dZ1           (n_h, 1)
      * </pre>
+     *
+     * @throws IllegalArgumentException when Y does not have A2's shape, or a label is outside [0, 1]
      */
     public static Gradients backwardPropagation(Parameters parameters, Cache cache, Matrix X, Matrix Y) {
+        if (!cache.A2().shape().equals(Y.shape()) || X.cols() != Y.cols()) {
+            throw new IllegalArgumentException("backward_propagation: Y has shape " + Y.shape().compact()
+                    + " but A2 has shape " + cache.A2().shape().compact() + " and X " + X.shape().compact());
+        }
+        new BinaryCrossEntropy().checkLabels(Y, Y.rows());
+        return backward(parameters, cache, X, Y);
+    }
+
+    /** backward_propagation without the checks, for the training loop (which checks Y once). */
+    private static Gradients backward(Parameters parameters, Cache cache, Matrix X, Matrix Y) {
         int m = X.cols();
         Matrix W2 = parameters.W2();
         Matrix A1 = cache.A1();
@@ -214,6 +240,11 @@ public final class TwoLayerNetwork {
      * </pre>
      */
     public static Parameters updateParameters(Parameters parameters, Gradients grads, double learningRate) {
+        Inputs.requireLearningRate("update_parameters", learningRate);
+        Inputs.requireSameShape("update_parameters", "W1", parameters.W1(), "dW1", grads.dW1());
+        Inputs.requireSameShape("update_parameters", "b1", parameters.b1(), "db1", grads.db1());
+        Inputs.requireSameShape("update_parameters", "W2", parameters.W2(), "dW2", grads.dW2());
+        Inputs.requireSameShape("update_parameters", "b2", parameters.b2(), "db2", grads.db2());
         Matrix W1 = parameters.W1().minusTimes(grads.dW1(), learningRate);
         Matrix b1 = parameters.b1().minusTimes(grads.db1(), learningRate);
         Matrix W2 = parameters.W2().minusTimes(grads.dW2(), learningRate);
@@ -279,9 +310,14 @@ public final class TwoLayerNetwork {
             throw new IllegalArgumentException("nn_model: X has " + X.cols() + " examples " + X.shape().compact()
                     + " but Y has " + Y.cols() + " " + Y.shape().compact());
         }
+        if (numIterations < 0) {
+            throw new IllegalArgumentException("nn_model: num_iterations must be ≥ 0, got " + numIterations);
+        }
         Model model = new Model(start.to(X.backend()));
+        // a null listener is print_cost=False
+        CostListener report = listener == null ? (i, cost) -> { } : listener;
         new TrainingLoop("nn_model", new GradientDescent(learningRate)).epochs(numIterations)
-                .callbacks(new PrintCost(costEvery, listener::onCost)).fit(model, X, Y);
+                .callbacks(new PrintCost(costEvery, report::onCost)).fit(model, X, Y);
         return model.parameters;
     }
 
@@ -310,14 +346,14 @@ public final class TwoLayerNetwork {
 
         @Override
         public Step step(Matrix X, Matrix Y) {
-            Cache cache = forwardPropagation(X, parameters);
+            Cache cache = forward(X, parameters);
             double cost = crossEntropy(cache.A2(), Y);
-            return new Step(cost, backwardPropagation(parameters, cache, X, Y).matrices());
+            return new Step(cost, backward(parameters, cache, X, Y).matrices());
         }
 
         @Override
         public Matrix output(Matrix X) {
-            return forwardPropagation(X, parameters).A2();
+            return forward(X, parameters).A2();
         }
 
         @Override
@@ -341,7 +377,7 @@ public final class TwoLayerNetwork {
      * matrix of 0/1.
      */
     public static Matrix predict(Parameters parameters, Matrix X) {
-        return Predictions.requireFinite("predict", forwardPropagation(X, parameters).A2()).gt(0.5);
+        return Predictions.requireFinite("predict", forward(X, parameters).A2()).gt(0.5);
     }
 
     /**
@@ -353,6 +389,8 @@ public final class TwoLayerNetwork {
             throw new IllegalArgumentException("accuracy: predictions have shape " + predictions.shape().compact()
                     + " but Y has shape " + Y.shape().compact());
         }
+        Inputs.requireZeroOne("accuracy", "predictions", predictions);
+        Inputs.requireZeroOne("accuracy", "Y", Y);
         return predictions.eq(Y).mean() * 100.0;
     }
 }

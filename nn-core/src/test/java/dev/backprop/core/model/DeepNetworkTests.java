@@ -433,4 +433,24 @@ class DeepNetworkTests {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("L_layer_model: cost is ").hasMessageContaining("at iteration");
     }
+
+    @Test
+    void theDeepFunctionsRefuseWhatWouldMakeThemSilentlyWrong() {
+        // before: NaN, ±∞ or gradients of impossible labels, without a word
+        assertThatThrownBy(() -> DeepNetwork.computeCost(Matrix.row(0.5, 1.5), Matrix.row(0, 1)))
+                .hasMessageStartingWith("compute_cost: AL has 1.5 at column 1 (row 0) of (1,2)");
+        DeepParameters parameters = DeepNetwork.initializeParametersDeep(2, 3, 1);
+        Matrix X = Matrix.of(2, 3, 1, 2, 3, 4, 5, 6);
+        DeepNetwork.DeepCaches caches = DeepNetwork.lModelForward(X, parameters);
+        Matrix AL = caches.AL();
+        assertThatThrownBy(() -> DeepNetwork.lModelBackward(AL, Matrix.row(0, 2, 1), caches))
+                .hasMessageStartingWith("L_model_backward: ").hasMessageContaining("example 1 has 2.0");
+        DeepNetwork.DeepGradients grads = DeepNetwork.lModelBackward(AL, Matrix.row(0, 1, 1), caches);
+        assertThatThrownBy(() -> DeepNetwork.updateParameters(parameters, grads, Double.NaN))
+                .hasMessage("update_parameters: learning_rate must be a positive number, got NaN");
+        assertThatThrownBy(() -> DeepNetwork.lLayerModel(X, Matrix.row(0, 1, 1), new int[] {2, 3, 1}, 0.01, -1,
+                null)).hasMessage("L_layer_model: num_iterations must be ≥ 0, got -1");
+        assertThat(DeepNetwork.lLayerModel(X, Matrix.row(0, 1, 1), new int[] {2, 3, 1}, 0.01, 5, null).L())
+                .as("a null listener is print_cost=False").isEqualTo(2);
+    }
 }

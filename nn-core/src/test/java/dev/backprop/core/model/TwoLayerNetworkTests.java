@@ -146,7 +146,8 @@ class TwoLayerNetworkTests {
                 .hasMessage("nn_model: X has 3 examples (2,3) but Y has 4 (1,4)");
         Parameters p = TwoLayerNetwork.initializeParameters(3, 4, 1);
         assertThatThrownBy(() -> TwoLayerNetwork.forwardPropagation(Matrix.zeros(2, 10), p))
-                .hasMessage("dot: shapes (4,3) and (2,10) not aligned: 3 (dim 1) != 2 (dim 0)");
+                .hasMessage("forward_propagation: W1 has shape (4,3) but X has shape (2,10): X is (n_x, m), one example"
+                        + " per column");
     }
 
     @Test
@@ -154,5 +155,50 @@ class TwoLayerNetworkTests {
         assertThatThrownBy(() -> TwoLayerNetwork.nnModel(PLANAR.X(), PLANAR.Y(), 4, 200, 1e4, 1, (i, c) -> { }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("nn_model: cost is ").hasMessageContaining("at iteration");
+    }
+
+    @Test
+    void theWorkshopFunctionsRefuseWhatWouldMakeThemSilentlyWrong() {
+        Parameters p = TwoLayerNetwork.initializeParameters(2, 4, 1);
+        Matrix X = PLANAR.X().columns(0, 3);
+        Matrix Y = PLANAR.Y().columns(0, 3);
+        // before: each of these returned NaN, ∞, gradients or parameters without a word
+        assertThatThrownBy(() -> TwoLayerNetwork.forwardPropagation(X.T(), p))
+                .hasMessage("forward_propagation: W1 has shape (4,2) but X has shape (3,2): X is (n_x, m), one"
+                        + " example per column");
+        Matrix withNaN = Matrix.of(2, 3, 1, Double.NaN, 2, 3, 4, 5);
+        assertThatThrownBy(() -> TwoLayerNetwork.forwardPropagation(withNaN, p))
+                .hasMessage("forward_propagation: X has NaN at column 1 (row 0) of (2,3)");
+        assertThatThrownBy(() -> TwoLayerNetwork.computeCost(Matrix.row(0.5, 1.5), Matrix.row(0, 1)))
+                .hasMessageStartingWith("compute_cost: A2 has 1.5 at column 1 (row 0) of (1,2); it holds"
+                        + " probabilities");
+        assertThatThrownBy(() -> TwoLayerNetwork.computeCost(Matrix.row(0.5, Double.NaN), Matrix.row(0, 1)))
+                .hasMessage("compute_cost: A2 has NaN at column 1 (row 0) of (1,2)");
+        Cache cache = TwoLayerNetwork.forwardPropagation(X, p);
+        assertThatThrownBy(() -> TwoLayerNetwork.backwardPropagation(p, cache, X, Matrix.row(0, 2, 1)))
+                .hasMessageContaining("example 1 has 2.0");
+        assertThatThrownBy(() -> TwoLayerNetwork.backwardPropagation(p, cache, X, Matrix.row(0, 1)))
+                .hasMessage("backward_propagation: Y has shape (1,2) but A2 has shape (1,3) and X (2,3)");
+        Gradients grads = TwoLayerNetwork.backwardPropagation(p, cache, X, Y);
+        for (double alpha : new double[] {Double.NaN, -1, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> TwoLayerNetwork.updateParameters(p, grads, alpha))
+                    .hasMessage("update_parameters: learning_rate must be a positive number, got " + alpha);
+        }
+        Gradients transposed = new Gradients(grads.dW1().T(), grads.db1(), grads.dW2(), grads.db2());
+        assertThatThrownBy(() -> TwoLayerNetwork.updateParameters(p, transposed, 1.2))
+                .hasMessage("update_parameters: dW1 has shape (2,4) but W1 has shape (4,2)");
+        assertThatThrownBy(() -> TwoLayerNetwork.accuracy(Matrix.row(0, Double.NaN, 1), Matrix.row(0, 1, 1)))
+                .hasMessageStartingWith("accuracy: predictions has NaN at column 1");
+        assertThatThrownBy(() -> TwoLayerNetwork.accuracy(Matrix.row(0, 1, 1), Matrix.row(0, 2, 1)))
+                .hasMessageStartingWith("accuracy: Y has 2.0 at column 1");
+        assertThatThrownBy(() -> TwoLayerNetwork.nnModel(X, Y, 4, -5, null))
+                .hasMessage("nn_model: num_iterations must be ≥ 0, got -5");
+    }
+
+    @Test
+    void aNullListenerIsPrintCostFalse() {
+        // before: a bare NullPointerException from deep inside
+        Parameters trained = TwoLayerNetwork.nnModel(PLANAR.X(), PLANAR.Y(), 4, 10, null);
+        assertThat(trained.W1().shape().compact()).isEqualTo("(4,2)");
     }
 }
