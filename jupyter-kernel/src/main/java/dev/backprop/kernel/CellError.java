@@ -3,6 +3,7 @@ package dev.backprop.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -75,8 +76,11 @@ final class CellError extends RuntimeException {
         return new CellError("UnresolvedReference", message, List.of("UnresolvedReference on " + message));
     }
 
-    /** The code ran and threw: the exception, where it was thrown, and each line of this cell on the way. */
-    static CellError thrown(JShell jshell, Cell cell, JShellException e) {
+    /**
+     * The code ran and threw: the exception, where it was thrown, and each line of this cell on the way, or of an
+     * earlier cell ({@code cellOfSnippet} tells which cell each snippet was cut from).
+     */
+    static CellError thrown(JShell jshell, Cell cell, Map<String, Cell> cellOfSnippet, JShellException e) {
         if (e instanceof UnresolvedReferenceException unresolved) {
             Snippet snippet = unresolved.getSnippet();
             return unresolved(jshell, cell, snippet, jshell.unresolvedDependencies(unresolved.getSnippet()).toList());
@@ -90,22 +94,23 @@ final class CellError extends RuntimeException {
         String message = thrown.getMessage() == null ? "" : thrown.getMessage();
         List<String> lines = new ArrayList<>();
         lines.add(name + (message.isEmpty() ? "" : ": " + message));
-        lines.addAll(where(jshell, cell, thrown.getStackTrace()));
+        lines.addAll(where(jshell, cell, cellOfSnippet, thrown.getStackTrace()));
         for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
             String causeName = cause instanceof EvalException ee ? simpleName(ee.getExceptionClassName())
                     : cause.getClass().getSimpleName();
             lines.add("Caused by " + causeName + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-            lines.addAll(where(jshell, cell, cause.getStackTrace()));
+            lines.addAll(where(jshell, cell, cellOfSnippet, cause.getStackTrace()));
         }
         return new CellError(name, message, lines);
     }
 
     /**
      * The frames a student needs: where the exception was thrown when that is in the engine or the JDK, then each
-     * frame of snippet code (its file name is JShell's {@code #id}), as a line of this cell or as a method an earlier
-     * cell defined.
+     * frame of snippet code (its file name is JShell's {@code #id}, its line a line of that snippet), as a line of
+     * this cell or as a line of a method an earlier cell defined (with that cell's {@code [n]} where Jupyter ran it).
      */
-    private static List<String> where(JShell jshell, Cell cell, StackTraceElement[] frames) {
+    private static List<String> where(JShell jshell, Cell cell, Map<String, Cell> cellOfSnippet,
+            StackTraceElement[] frames) {
         List<String> lines = new ArrayList<>();
         if (frames.length > 0 && !isSnippet(frames[0])) {
             lines.add("    thrown in " + frames[0]);
@@ -118,12 +123,17 @@ final class CellError extends RuntimeException {
             int line = cell.line(id, frame.getLineNumber());
             if (line > 0) {
                 lines.add("    at line " + line + " of this cell: " + cell.text(line).strip());
+                continue;
+            }
+            boolean declared = jshell.snippets().anyMatch(s -> s.id().equals(id) && s.kind() == Snippet.Kind.METHOD);
+            String in = "    in " + (declared ? frame.getMethodName() + "(...), " : "");
+            Cell earlier = cellOfSnippet.get(id);
+            int earlierLine = earlier == null ? -1 : earlier.line(id, frame.getLineNumber());
+            if (earlierLine > 0) {
+                lines.add(in + "line " + earlierLine + " of " + (earlier.number() > 0 ? "cell [" + earlier.number()
+                        + "]" : "an earlier cell") + ": " + earlier.text(earlierLine).strip());
             } else {
-                String method = frame.getMethodName();
-                boolean declared = jshell.snippets().anyMatch(s -> s.id().equals(id)
-                        && s.kind() == Snippet.Kind.METHOD);
-                lines.add("    in " + (declared ? method + "(...), " : "")
-                        + "line " + frame.getLineNumber() + " of a snippet an earlier cell defined");
+                lines.add(in + "line " + frame.getLineNumber() + " of a snippet an earlier cell defined");
             }
         }
         return lines;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
@@ -56,6 +57,10 @@ public final class WorkshopKernel extends BaseKernel {
     private final JShell jshell;
     private final SourceCodeAnalysis analysis;
     private final NotebookMethods methods;
+    /** The cell each snippet was cut from, by the snippet's id (for a frame in a method an earlier cell declared). */
+    private final Map<String, Cell> cellOfSnippet = new ConcurrentHashMap<>();
+    /** The execution count of the cell {@link #handleExecuteRequest} runs, or 0. */
+    private int executionCountOfCell;
 
     private WorkshopKernel(KernelIO io, Renderer renderer, CellExecutionControl control) {
         super(NAME, version(), new LanguageInfo.Builder("java").version(Runtime.version().toString())
@@ -83,7 +88,7 @@ public final class WorkshopKernel extends BaseKernel {
         jshell.addToClasspath(System.getProperty("java.class.path"));
         ChartRendering.register(renderer);
         // a worksheet's check("function") grades the methods this notebook's cells declare
-        this.methods = new NotebookMethods(jshell);
+        this.methods = new NotebookMethods(jshell, cellOfSnippet);
         NotebookSources.use(methods);
     }
 
@@ -119,22 +124,26 @@ public final class WorkshopKernel extends BaseKernel {
 
     /**
      * Runs a cell, snippet by snippet as JShell cuts it, and returns the value of its last snippet when that is an
-     * expression (or null).
+     * expression (or null). Each snippet goes to JShell from its first character that is not white space, and the
+     * cell remembers where that is, so that a line JShell reports of the snippet is told as a line of the cell. (A
+     * snippet whose source starts with a line break would not do: JShell then reports line 1 of it for every stack
+     * frame in it, whatever line threw.)
      *
      * @throws CellError when a snippet does not compile, uses something undefined, throws, or is interrupted; the
      *                   snippets before it have run
      */
     @Override
     public Object evalRaw(String code) {
-        Cell cell = new Cell(code);
+        Cell cell = new Cell(code, executionCountOfCell);
         Object value = null;
         String rest = code;
         CompletionInfo info = analysis.analyzeCompletion(rest);
         control.beginCell();
         try {
             while (info.completeness().isComplete()) {
-                int offset = code.length() - rest.length();
-                value = evalSnippet(cell, info.source(), offset);
+                String source = info.source().stripLeading();
+                int start = code.length() - rest.length() + info.source().length() - source.length();
+                value = evalSnippet(cell, source, start);
                 rest = info.remaining();
                 info = analysis.analyzeCompletion(rest);
             }
@@ -150,7 +159,7 @@ public final class WorkshopKernel extends BaseKernel {
         return value;
     }
 
-    private Object evalSnippet(Cell cell, String source, int offset) {
+    private Object evalSnippet(Cell cell, String source, int start) {
         List<SnippetEvent> events = jshell.eval(source);
         Object value = control.takeValue();
         Object shown = null;
@@ -159,9 +168,10 @@ public final class WorkshopKernel extends BaseKernel {
                 continue;   // a snippet this one re-validated, not this one
             }
             Snippet snippet = event.snippet();
-            cell.snippetAt(snippet.id(), source, offset);
+            cell.snippetAt(snippet.id(), start);
+            cellOfSnippet.put(snippet.id(), cell);
             if (event.exception() != null) {
-                throw CellError.thrown(jshell, cell, event.exception());
+                throw CellError.thrown(jshell, cell, cellOfSnippet, event.exception());
             }
             if (event.status() == Snippet.Status.REJECTED) {
                 throw CellError.compileError(jshell, cell, snippet);
@@ -263,6 +273,7 @@ public final class WorkshopKernel extends BaseKernel {
         replaceOutputStreams(env);
         kernelIo.attach(env, execute.isStdinEnabled());
         env.defer(() -> kernelIo.detach(env));
+        executionCountOfCell = count;
         try {
             DisplayData result = eval(execute.getCode());
             kernelIo.out.flush();
@@ -280,6 +291,8 @@ public final class WorkshopKernel extends BaseKernel {
             ErrorReply reply = new ErrorReply(error.ename(), error.evalue(), error.traceback());
             reply.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        } finally {
+            executionCountOfCell = 0;
         }
     }
 }

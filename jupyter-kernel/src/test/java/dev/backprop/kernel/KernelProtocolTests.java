@@ -152,6 +152,23 @@ class KernelProtocolTests {
     }
 
     @Test
+    void anExceptionInAMethodAnEarlierCellDeclaredNamesThatCellsNumberAndLine() {
+        String define = client.execute("int unusedHere = 0;\nint lastOf(int[] values) {\n"
+                + "    int last = values.length;\n    return values[last];\n}");
+        client.iopubUntilIdle(define, WAIT);
+        int defined = client.shellReply(WAIT).content().get("execution_count").getAsInt();
+
+        String id = client.execute("lastOf(new int[3])");
+        List<Received> published = client.iopubUntilIdle(id, WAIT);
+        client.shellReply(WAIT);
+
+        Received error = published.stream().filter(m -> m.type().equals("error")).findFirst().orElseThrow();
+        // before: "in lastOf(...), line 1 of a snippet an earlier cell defined"
+        assertThat(error.content().get("traceback").toString())
+                .contains("in lastOf(...), line 4 of cell [" + defined + "]: return values[last];");
+    }
+
+    @Test
     void anInterruptRequestStopsAnEndlessLoop() {
         String id = client.execute("System.out.println(\"looping\");\nwhile (true) { }");
         // wait until the cell runs: it prints before its loop

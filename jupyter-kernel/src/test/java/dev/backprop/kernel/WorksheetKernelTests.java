@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,31 @@ class WorksheetKernelTests {
 
         assertThat(run("check(\"recall\");")).startsWith("✗ FAIL    recall\n    does not compile: line ")
                 .contains(" of the cell of recall: ");
+    }
+
+    @Test
+    void aCompileErrorInAMethodBelowOtherCodeOfItsCellIsGradedWithTheLineOfTheCell() {
+        runAll(WorksheetNotebook.answerKey(grader, SET));
+        String broken = source(cell(WorksheetNotebook.answerKey(grader, SET), "evaluation-03-code"))
+                .replaceFirst("return ", "return (");
+        catchThrowableOfType(CellError.class, () -> run(broken));
+        int alone = lineOfTheCell(run("check(\"recall\");"));
+
+        catchThrowableOfType(CellError.class, () -> run("\n\n" + broken));
+        int afterBlankLines = lineOfTheCell(run("check(\"recall\");"));
+        catchThrowableOfType(CellError.class, () -> run("int[] unusedAbove = {\n    0};\n" + broken));
+        int belowTwoLines = lineOfTheCell(run("check(\"recall\");"));
+
+        assertThat(afterBlankLines).isEqualTo(alone + 2);
+        // before: alone + 1 (the lines counted from the end of the snippet above)
+        assertThat(belowTwoLines).isEqualTo(alone + 2);
+    }
+
+    /** N of the first "line N of the cell of recall" a check printed. */
+    private static int lineOfTheCell(String printed) {
+        Matcher m = Pattern.compile("line (\\d+) of the cell of recall").matcher(printed);
+        assertThat(m.find()).as(printed).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static JsonObject cell(String notebook, String id) {

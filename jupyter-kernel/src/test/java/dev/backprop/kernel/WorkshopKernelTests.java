@@ -87,6 +87,69 @@ class WorkshopKernelTests {
     }
 
     @Test
+    void anExceptionInAMethodDeclaredAfterAnotherSnippetNamesTheLineThatThrew() {
+        kernel.eval("import dev.backprop.core.matrix.Matrix;");
+
+        CellError error = catchThrowableOfType(CellError.class, () -> kernel.eval("""
+                int a = 1;
+                Matrix g2(Matrix X) {
+                    Matrix Y = X.plus(1);
+                    return Y.dot(Y);
+                }
+                g2(Matrix.ones(2, 3))
+                """));
+
+        // before: "    at line 2 of this cell: Matrix g2(Matrix X) {"
+        assertThat(error.traceback()).containsSubsequence("    at line 4 of this cell: return Y.dot(Y);",
+                "    at line 6 of this cell: g2(Matrix.ones(2, 3))");
+    }
+
+    @Test
+    void anExceptionInALoopAfterAnotherSnippetNamesTheLineThatThrew() {
+        CellError error = catchThrowableOfType(CellError.class, () -> kernel.eval("""
+                int b = 1;
+                for (int i = 0; i < 2; i++) {
+                    var Z = dev.backprop.core.matrix.Matrix.ones(2, 3);
+                    Z = Z.dot(Z);
+                }
+                """));
+
+        // before: "    at line 2 of this cell: for (int i = 0; i < 2; i++) {"
+        assertThat(error.traceback()).contains("    at line 4 of this cell: Z = Z.dot(Z);")
+                .noneMatch(line -> line.contains("line 2 of this cell"));
+    }
+
+    @Test
+    void anExceptionInAMethodAnEarlierCellDeclaredNamesTheLineOfThatCell() {
+        kernel.eval("import dev.backprop.core.matrix.Matrix;");
+        kernel.eval("""
+                Matrix k1(Matrix X) {
+                    return X;
+                }
+                Matrix k2(Matrix X) {
+                    Matrix Y = X.plus(1);
+                    return Y.dot(Y);
+                }
+                """);
+
+        CellError error = catchThrowableOfType(CellError.class, () -> kernel.eval("k2(Matrix.ones(2, 3))"));
+
+        // before: "    in k2(...), line 1 of a snippet an earlier cell defined"
+        assertThat(error.traceback()).containsSubsequence(
+                "    in k2(...), line 6 of an earlier cell: return Y.dot(Y);",
+                "    at line 1 of this cell: k2(Matrix.ones(2, 3))");
+    }
+
+    @Test
+    void aCompileErrorAfterBlankLinesNamesTheLineOfTheCell() {
+        CellError error = catchThrowableOfType(CellError.class,
+                () -> kernel.eval("\n\nint fine = 1;\n\nvoid wrong() {\n    String s = fine;\n}"));
+
+        assertThat(error.evalue()).startsWith("line 6: incompatible types");
+        assertThat(error.traceback()).contains("        String s = fine;");
+    }
+
+    @Test
     void aCompileErrorNamesTheLineOfTheCell() {
         CellError error = catchThrowableOfType(CellError.class,
                 () -> kernel.eval("int ok = 1;\nint bad = undefinedName + 1;"));
