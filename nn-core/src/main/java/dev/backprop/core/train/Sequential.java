@@ -82,8 +82,27 @@ public final class Sequential implements Trainable {
         return this;
     }
 
-    /** The loss to minimise, the optimizer that steps, and the metrics {@code fit} records per epoch. */
+    /**
+     * The loss to minimise, the optimizer that steps, and the metrics {@code fit} records per epoch.
+     *
+     * @throws IllegalArgumentException when the loss cannot read the output layer: a binary cross-entropy reads
+     *                                  sigmoid probabilities, a categorical one a softmax over the classes (Keras
+     *                                  trains either way, and silently learns nothing or nonsense)
+     */
     public Sequential compile(Loss loss, Optimizer optimizer, Metric... metrics) {
+        Loss read = loss instanceof ClassWeightedLoss weighted ? weighted.unweighted() : loss;
+        Dense output = null;
+        for (Layer layer : layers) {
+            output = layer instanceof Dense dense ? dense : output;
+        }
+        if (output != null && read instanceof BinaryCrossEntropy && !(output.activation() instanceof Sigmoid)) {
+            throw new IllegalArgumentException("compile: " + read + " reads sigmoid probabilities, but the output"
+                    + " layer " + output + " is not a sigmoid");
+        }
+        if (output != null && read instanceof CategoricalLoss && !(output.activation() instanceof Softmax)) {
+            throw new IllegalArgumentException("compile: " + read + " reads a softmax over the classes, but the"
+                    + " output layer " + output + " is not one");
+        }
         this.loss = loss;
         this.optimizer = optimizer;
         this.metrics = List.of(metrics);

@@ -228,6 +228,24 @@ class TrainingLoopTests {
     }
 
     @Test
+    void compileRefusesALossThatCannotReadTheOutputLayer() {
+        // before: each trained, silently, a constant or a nonsense loss
+        assertThatThrownBy(() -> Sequential.of(new Dense(3, new Relu()), new Dense(1, new Tanh())).build(2, 3)
+                .compile(new BinaryCrossEntropy(), new GradientDescent(0.1)))
+                .hasMessage("compile: binary_crossentropy reads sigmoid probabilities, but the output layer Dense(1,"
+                        + " tanh) is not a sigmoid");
+        assertThatThrownBy(() -> Sequential.of(new Dense(1, new Softmax())).build(2, 3)
+                .compile(new BinaryCrossEntropy(), new GradientDescent(0.1)))
+                .hasMessageContaining("is not a sigmoid");
+        assertThatThrownBy(() -> Sequential.of(new Dense(2, new Linear())).build(2, 3)
+                .compile(new SparseCategoricalCrossEntropy(), new GradientDescent(0.1)))
+                .hasMessageContaining("reads a softmax over the classes, but the output layer Dense(2, linear)");
+        Sequential fine = Sequential.of(new Dense(3, new Relu()), new Dropout(0.5, 1), new Dense(1, new Sigmoid()))
+                .build(2, 3).compile(new BinaryCrossEntropy(), new GradientDescent(0.1));
+        assertThat(fine.layers()).hasSize(3);
+    }
+
+    @Test
     void printCostReportsEveryNEpochsFromZero() {
         List<Integer> epochs = new ArrayList<>();
         new TrainingLoop("fit", new GradientDescent(0.1)).epochs(25)
