@@ -91,6 +91,14 @@ public record LabeledData(Matrix X, int[] labels, int classes, int height, int w
         return Matrix.of(n, indices.length, out);
     }
 
+    /** X's shape, the labels and the classes, for a student printing it (a record would print an array's address). */
+    @Override
+    public String toString() {
+        String count = labels.length + (labels.length == 1 ? " label" : " labels");
+        return "LabeledData[X " + X.shape().compact() + ", " + count + " of " + classes + " classes"
+                + (isImages() ? ", " + height + "×" + width + " images" : "") + "]";
+    }
+
     /** Scales every value by 1/{@code by}: pixels 0..255 become 0..1 with {@code by} = 255. Workshop: {@code X / 255}. */
     public LabeledData scaled(double by) {
         return withX(X.div(by));

@@ -44,4 +44,22 @@ class DatasetsTests {
         assertThatThrownBy(() -> Datasets.load("cifar", "label"))
                 .hasMessage("unknown data set 'cifar', expected one of " + Datasets.NAMES);
     }
+
+    @Test
+    void aMissingFileSaysSoWithItsName(@TempDir Path dir) {
+        // before: java.nio.file.NoSuchFileException with the path alone as its message
+        for (String kind : new String[] {"csv", "npz"}) {
+            Path missing = dir.resolve("nowhere." + kind);
+            assertThatThrownBy(() -> Datasets.load(kind + ":" + missing, "label"))
+                    .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessage(missing + ": no such file");
+        }
+    }
+
+    @Test
+    void labeledDataPrintsItsShapeNotAnArrayAddress() {
+        // before: "LabeledData[X=…, labels=[I@1e800aaa, …]"
+        LabeledData data = new LabeledData(dev.backprop.core.matrix.Matrix.zeros(4, 3), new int[] {0, 1, 1}, 2, 2, 2);
+        assertThat(data).hasToString("LabeledData[X (4,3), 3 labels of 2 classes, 2×2 images]");
+        assertThat(data.select(new int[] {0})).hasToString("LabeledData[X (4,1), 1 label of 2 classes, 2×2 images]");
+    }
 }
