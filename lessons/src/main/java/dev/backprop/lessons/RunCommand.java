@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "A lesson's number or name (./workshop list shows them), or 'all'.")
     List<String> lessonNames = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
+    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.Folder.class,
             description = "Where the PNG files go: DIR/NN-lesson/stepSS-name.png (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out");
 
@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run one lesson up to step N and show only step N.")
     Integer step;
 
-    @Option(names = "--data", paramLabel = "DIR", converter = Workshop.DataFolder.class,
+    @Option(names = "--data", paramLabel = "DIR", converter = Workshop.Folder.class,
             description = "A folder of data for the lessons that read one: mnist trains on the four MNIST-format"
                     + " files in DIR (the full MNIST or Fashion-MNIST) instead of the bundled digits.")
     Path data;

@@ -155,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
             completionCandidates = DatasetNames.class)
     String dataset;
 
-    @Option(names = "--data", paramLabel = "DIR", converter = Workshop.DataFolder.class,
+    @Option(names = "--data", paramLabel = "DIR", converter = Workshop.Folder.class,
             description = "A folder of MNIST-format files (the full MNIST or Fashion-MNIST:"
                     + " train-images-idx3-ubyte[.gz] …); the same as --dataset dir:DIR.")
     Path data;
@@ -263,7 +263,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Print the cost every N epochs; 0 never (default: epochs/10; with --dls 1000).")
     Integer printEvery;
 
-    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
+    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.Folder.class,
             description = "Where the PNGs go (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("out", "train");
 
@@ -585,11 +585,9 @@ public final class TrainCommand implements Callable<Integer> {
         Loss named = namedLoss();
         int classes = Math.max(2, (int) max(Y) + 1);
         // a regression loss compares every output with a label: more than one output needs one-hot labels
-        boolean regression = named != null && !(named instanceof CategoricalLoss)
-                && !(named instanceof BinaryCrossEntropy) && !(named instanceof Hinge);
         boolean oneHot = savedOutputs != null ? savedOutputs > 1 && !(named instanceof SparseCategoricalCrossEntropy)
                 : named instanceof CategoricalCrossEntropy
-                || regression && (classes > 2 || "softmax".equals(output));
+                || isRegressionLoss(named) && (classes > 2 || "softmax".equals(output));
         if (oneHot && Y.rows() == 1 && isIntegerLabels(Y)) {
             Y = new SparseCategoricalCrossEntropy().oneHot(Y, classes);   // one-hot (k, m)
         }
@@ -640,8 +638,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Whether the options ask for a regression: one linear output unit under a regression loss. */
     private boolean regressionAsked() {
-        Loss named = namedLoss();
-        return "linear".equals(output) && (named instanceof MeanSquaredError || named instanceof MeanAbsoluteError);
+        return "linear".equals(output) && isRegressionLoss(namedLoss());
+    }
+
+    /** MSE or MAE, the losses of {@code --loss} that compare an output with a number rather than a class. */
+    private static boolean isRegressionLoss(Loss loss) {
+        return loss instanceof MeanSquaredError || loss instanceof MeanAbsoluteError;
     }
 
     /** A regression's examples: --test-split of them held out, then --validation-split of the rest, seeded. */

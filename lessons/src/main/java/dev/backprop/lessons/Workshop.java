@@ -240,8 +240,11 @@ public final class Workshop {
         }
     }
 
-    /** The value of an option that names an output folder ({@code --out DIR}), checked by {@link PathNames}. */
-    public static final class OutputFolder implements ITypeConverter<Path> {
+    /**
+     * The value of an option that names a folder, to write into ({@code --out DIR}) or to read ({@code --data DIR}),
+     * checked by {@link PathNames}.
+     */
+    public static final class Folder implements ITypeConverter<Path> {
 
         @Override
         public Path convert(String value) {
@@ -249,21 +252,12 @@ public final class Workshop {
         }
     }
 
-    /** The value of an option that names a file ({@code --save FILE.npz}), refused as {@link OutputFolder} does. */
+    /** The value of an option that names a file ({@code --save FILE.npz}), checked by {@link PathNames}. */
     public static final class FileName implements ITypeConverter<Path> {
 
         @Override
         public Path convert(String value) {
             return pathOf(value, "file");
-        }
-    }
-
-    /** The value of an option that names a folder to read ({@code --data DIR}), refused as {@link OutputFolder} does. */
-    public static final class DataFolder implements ITypeConverter<Path> {
-
-        @Override
-        public Path convert(String value) {
-            return pathOf(value, "folder");
         }
     }
 

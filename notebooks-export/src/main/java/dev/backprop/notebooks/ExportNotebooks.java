@@ -52,7 +52,7 @@ public final class ExportNotebooks implements Callable<Integer> {
             description = "A lesson's number or name, or 'all' (the default: every lesson).")
     List<String> lessonNames = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.OutputFolder.class,
+    @Option(names = "--out", paramLabel = "DIR", converter = Workshop.Folder.class,
             description = "Where the notebooks go: DIR/NN-name.ipynb (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("notebooks");
 

@@ -1,6 +1,7 @@
 package dev.backprop.core.model;
 
 import dev.backprop.core.matrix.Matrix;
+import java.util.function.DoublePredicate;
 
 /**
  * The checks the workshop's functions make on what a student passes them, so that a NaN, a probability outside
@@ -25,24 +26,21 @@ final class Inputs {
     /** Every element of {@code A} is a probability, in [0, 1]. */
     static void requireProbabilities(String function, String name, Matrix A) {
         requireFinite(function, name, A);
-        double[] a = A.toArray();
-        for (int k = 0; k < a.length; k++) {
-            if (a[k] < 0 || a[k] > 1) {
-                throw new IllegalArgumentException(function + ": " + name + " has " + a[k] + " at column "
-                        + k % A.cols() + " (row " + k / A.cols() + ") of " + A.shape().compact()
-                        + "; it holds probabilities, in [0, 1] (the output of a sigmoid)");
-            }
-        }
+        requireEach(function, name, A, a -> a >= 0 && a <= 1, "probabilities, in [0, 1] (the output of a sigmoid)");
     }
 
     /** Every element of {@code A} is 0 or 1. */
     static void requireZeroOne(String function, String name, Matrix A) {
+        requireEach(function, name, A, a -> a == 0 || a == 1, "classes, 0 or 1");
+    }
+
+    private static void requireEach(String function, String name, Matrix A, DoublePredicate ok, String holds) {
         double[] a = A.toArray();
         for (int k = 0; k < a.length; k++) {
-            if (a[k] != 0 && a[k] != 1) {
+            if (!ok.test(a[k])) {
                 throw new IllegalArgumentException(function + ": " + name + " has " + a[k] + " at column "
-                        + k % A.cols() + " (row " + k / A.cols() + ") of " + A.shape().compact()
-                        + "; it holds classes, 0 or 1");
+                        + k % A.cols() + " (row " + k / A.cols() + ") of " + A.shape().compact() + "; it holds "
+                        + holds);
             }
         }
     }
