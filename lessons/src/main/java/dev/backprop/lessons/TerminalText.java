@@ -520,7 +520,7 @@ public final class TerminalText {
                     return accent(argument(), '\u0302');
                 }
                 case "bar", "overline" -> {
-                    return accent(argument(), '\u0304');
+                    return overline(argument());
                 }
                 case "tilde", "widetilde" -> {
                     return accent(argument(), '\u0303');
@@ -653,6 +653,24 @@ public final class TerminalText {
                 return base + combining;
             }
             return wrap(base) + combining;
+        }
+
+        /**
+         * A bar over one letter is a macron (x̄); over longer text, as in the mean of squares, a combining overline on
+         * each character draws one line across all of it (x̅²̅), where a macron on the last one would read x²̄.
+         */
+        private static String overline(String base) {
+            if (base.codePointCount(0, base.length()) == 1) {
+                return base + '\u0304';
+            }
+            StringBuilder line = new StringBuilder();
+            base.strip().codePoints().forEach(cp -> {
+                line.appendCodePoint(cp);
+                if (cp != ' ') {
+                    line.append('\u0305');
+                }
+            });
+            return line.toString();
         }
 
         /** {@code a} as one operand: bare when it is one symbol or word, else in parentheses. */

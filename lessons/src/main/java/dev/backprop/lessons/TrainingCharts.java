@@ -23,7 +23,7 @@ public final class TrainingCharts {
     public static XYChart costCurves(String title, History history) {
         Map<String, double[][]> runs = new LinkedHashMap<>();
         runs.put("training cost", curve(history.get("loss")));
-        if (!history.get("val_loss").isEmpty()) {
+        if (history.has("val_loss")) {
             runs.put("validation cost", curve(history.get("val_loss")));
         }
         XYChart chart = Charts.costCurve(title, runs);

@@ -54,6 +54,8 @@ class TerminalTextTests {
                 .isEqualTo("Y/A^[L] - (1 - Y)/(1 - A^[L])");
         assertThat(TerminalText.math("\\sqrt{x + 1} \\sqrt{2}")).isEqualTo("√(x + 1) √2");
         assertThat(TerminalText.math("\\hat{y} = \\hat y")).isEqualTo("ŷ = ŷ");
+        // before: x²̄, a macron on the superscript only
+        assertThat(TerminalText.math("\\bar{x} \\overline{x^2}")).isEqualTo("x\u0304 x\u0305²\u0305");
         assertThat(TerminalText.math("\\sum_{i=1}^{m} \\mathcal{L}(\\hat{y}^{(i)}, y^{(i)})"))
                 .isEqualTo("Σᵢ₌₁ᵐ L(ŷ⁽ⁱ⁾, y⁽ⁱ⁾)");
     }

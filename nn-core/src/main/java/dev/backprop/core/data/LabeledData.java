@@ -66,29 +66,11 @@ public record LabeledData(Matrix X, int[] labels, int classes, int height, int w
     /** The examples (columns) at the given indices, in that order, like {@code X[:, indices]}. */
     public LabeledData select(int[] indices) {
         int[] outLabels = new int[indices.length];
-        Matrix out = columns(X, indices);
+        Matrix out = X.columns(indices);
         for (int j = 0; j < indices.length; j++) {
             outLabels[j] = labels[indices[j]];
         }
         return new LabeledData(out, outLabels, classes, height, width);
-    }
-
-    /** {@code A[:, indices]}: the columns at the given indices, in that order. */
-    static Matrix columns(Matrix A, int[] indices) {
-        int n = A.rows();
-        int m = A.cols();
-        double[] a = A.toArray();
-        double[] out = new double[n * indices.length];
-        for (int j = 0; j < indices.length; j++) {
-            int i = indices[j];
-            if (i < 0 || i >= m) {
-                throw new IndexOutOfBoundsException("select: index " + i + " outside [0, " + m + ")");
-            }
-            for (int r = 0; r < n; r++) {
-                out[r * indices.length + j] = a[r * m + i];
-            }
-        }
-        return Matrix.of(n, indices.length, out);
     }
 
     /** X's shape, the labels and the classes, for a student printing it (a record would print an array's address). */

@@ -21,6 +21,6 @@ public record RegressionData(Matrix X, Matrix Y) {
 
     /** The examples (columns) at the given indices, in that order, like {@code X[:, indices], Y[:, indices]}. */
     public RegressionData select(int[] indices) {
-        return new RegressionData(LabeledData.columns(X, indices), LabeledData.columns(Y, indices));
+        return new RegressionData(X.columns(indices), Y.columns(indices));
     }
 }

@@ -611,11 +611,53 @@ public final class Matrix {
         return backend.sliceColumns(contiguous(), from, to);
     }
 
+    /**
+     * {@code this[:, indices]}: the columns at {@code indices}, in that order, on this matrix's backend (gathered on
+     * the host). With a permutation it shuffles the examples, as the DLS {@code random_mini_batches} does.
+     */
+    public Matrix columns(int[] indices) {
+        int n = rows();
+        int m = cols();
+        double[] a = toArray();
+        double[] out = HostMemory.doubles("columns", n, indices.length);
+        for (int j = 0; j < indices.length; j++) {
+            int c = indices[j];
+            if (c < 0 || c >= m) {
+                throw new IndexOutOfBoundsException("columns: index " + c + " (position " + j
+                        + ") is out of bounds for shape " + shape.compact());
+            }
+            for (int i = 0; i < n; i++) {
+                out[i * indices.length + j] = a[i * m + c];
+            }
+        }
+        return backend.upload(n, indices.length, out);
+    }
+
     // ---------------------------------------------------------------- comparison and printing
 
     /** Whether every element is finite (no NaN, no ±∞). */
     public boolean isFinite() {
         return firstNonFinite() < 0;
+    }
+
+    /**
+     * This matrix, when every element is finite.
+     *
+     * @param operation the function that asks, as the message's first word
+     * @param name      what this matrix is to the caller: {@code X}, {@code the output}
+     * @param why       what the bad value means there, appended after a semicolon ("" for nothing)
+     * @throws IllegalArgumentException at the first NaN or ±∞: {@code operation: name has NaN at column j (row i) of
+     *                                  (n,m); why}
+     */
+    public Matrix requireFinite(String operation, String name, String why) {
+        int k = firstNonFinite();
+        if (k >= 0) {
+            int i = k / cols();
+            int j = k % cols();
+            throw new IllegalArgumentException(operation + ": " + name + " has " + get(i, j) + " at column " + j
+                    + " (row " + i + ") of " + shape.compact() + (why.isEmpty() ? "" : "; " + why));
+        }
+        return this;
     }
 
     /**

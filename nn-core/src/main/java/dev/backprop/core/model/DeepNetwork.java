@@ -7,6 +7,7 @@ import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalLoss;
 import dev.backprop.core.loss.Loss;
+import dev.backprop.core.loss.OutputCheck;
 import dev.backprop.core.matrix.Backend;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.MatrixGroup;
@@ -100,7 +101,8 @@ public final class DeepNetwork {
 
     /**
      * What a network is: the layer sizes n^[0], ..., n^[L] (the workshop's {@code layer_dims}), the activation
-     * g^[l] of each layer l = 1..L, and the loss it minimises.
+     * g^[l] of each layer l = 1..L, and the loss it minimises. A binary cross-entropy needs a sigmoid g^[L], a
+     * categorical loss a softmax: any other pair is refused, as {@code Sequential.compile} refuses it.
      */
     public record Architecture(List<Integer> layerDims, List<Activation> activations, Loss loss) {
 
@@ -122,6 +124,9 @@ public final class DeepNetwork {
                 throw new IllegalArgumentException("layer_dims " + layerDims + " make L = " + (layerDims.size() - 1)
                         + " layers but " + activations.size() + " activations were given");
             }
+            int L = activations.size();
+            OutputCheck.requireReadable("Architecture", loss, activations.get(L - 1),
+                    "g^[" + L + "] = " + activations.get(L - 1));
         }
 
         /** The workshop's network: [LINEAR → RELU] × (L−1) → LINEAR → SIGMOID, binary cross-entropy. */
@@ -578,7 +583,7 @@ public final class DeepNetwork {
      * Training uses {@link #modelBackward} instead.
      */
     public static DeepGradients lModelBackward(Matrix AL, Matrix Y, DeepCaches caches, Loss loss) {
-        Inputs.requireFinite("L_model_backward", "AL", AL);
+        AL.requireFinite("L_model_backward", "AL", "");
         try {
             loss.checkLabels(Y, AL.rows());
         } catch (IllegalArgumentException e) {

@@ -13,19 +13,9 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** Every element of {@code A} is finite. */
-    static Matrix requireFinite(String function, String name, Matrix A) {
-        int k = A.firstNonFinite();
-        if (k >= 0) {
-            throw new IllegalArgumentException(function + ": " + name + " has " + A.get(k / A.cols(), k % A.cols())
-                    + " at column " + k % A.cols() + " (row " + k / A.cols() + ") of " + A.shape().compact());
-        }
-        return A;
-    }
-
     /** Every element of {@code A} is a probability, in [0, 1]. */
     static void requireProbabilities(String function, String name, Matrix A) {
-        requireFinite(function, name, A);
+        A.requireFinite(function, name, "");
         requireEach(function, name, A, a -> a >= 0 && a <= 1, "probabilities, in [0, 1] (the output of a sigmoid)");
     }
 

@@ -123,7 +123,7 @@ public final class Optimization {
      * batches of mini_batch_size columns; the last one holds the m mod mini_batch_size left over
      * </pre>
      * The permutation is numpy's, draw for draw, so the batches are the notebook's bit for bit. The batches are on
-     * X's backend (the shuffle itself runs on the host).
+     * X's backend (the shuffle itself runs on the host); shuffled_X and shuffled_Y are freed once cut.
      */
     public static List<MiniBatch> randomMiniBatches(Matrix X, Matrix Y, int miniBatchSize, int seed) {
         if (X.cols() != Y.cols()) {
@@ -136,30 +136,16 @@ public final class Optimization {
         }
         int m = X.cols();
         int[] permutation = new NumpyRandom(seed).permutation(m);
-        double[] x = X.toArray();
-        double[] y = Y.toArray();
+        Matrix shuffled_X = X.columns(permutation);
+        Matrix shuffled_Y = Y.columns(permutation);
         List<MiniBatch> miniBatches = new ArrayList<>();
         for (int from = 0; from < m; from += miniBatchSize) {
             int to = Math.min(from + miniBatchSize, m);
-            // X[:, permutation][:, from:to]
-            miniBatches.add(new MiniBatch(shuffledColumns(x, X, permutation, from, to),
-                    shuffledColumns(y, Y, permutation, from, to)));
+            miniBatches.add(new MiniBatch(shuffled_X.columns(from, to), shuffled_Y.columns(from, to)));
         }
+        shuffled_X.release();
+        shuffled_Y.release();
         return miniBatches;
-    }
-
-    /** {@code A[:, permutation][:, from:to]}, from A's elements a (row-major), on A's backend. */
-    private static Matrix shuffledColumns(double[] a, Matrix A, int[] permutation, int from, int to) {
-        int rows = A.rows();
-        int cols = A.cols();
-        int width = to - from;
-        double[] batch = new double[rows * width];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < width; j++) {
-                batch[i * width + j] = a[i * cols + permutation[from + j]];
-            }
-        }
-        return A.backend().upload(rows, width, batch);
     }
 
     // ---------------------------------------------------------------- gradient descent, momentum, Adam

@@ -142,7 +142,7 @@ public final class TwoLayerNetwork {
             throw new IllegalArgumentException("forward_propagation: W1 has shape " + parameters.W1().shape().compact()
                     + " but X has shape " + X.shape().compact() + ": X is (n_x, m), one example per column");
         }
-        Inputs.requireFinite("forward_propagation", "X", X);
+        X.requireFinite("forward_propagation", "X", "");
         return forward(X, parameters);
     }
 

@@ -22,9 +22,24 @@ public final class History {
         values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
 
-    /** The values of {@code name}, one per epoch; empty when it was not recorded. */
+    /**
+     * The values of {@code name}, one per epoch.
+     *
+     * @throws IllegalArgumentException naming what was recorded when {@code name} was not, as Keras's
+     *                                  {@code history.history['val_acc']} raises a {@code KeyError}
+     */
     public List<Double> get(String name) {
-        return Collections.unmodifiableList(values.getOrDefault(name, List.of()));
+        List<Double> v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("history: nothing recorded for '" + name + "'; recorded: "
+                    + values.keySet());
+        }
+        return Collections.unmodifiableList(v);
+    }
+
+    /** Whether {@code name} was recorded: {@code val_loss} is, when the loop had validation data. */
+    public boolean has(String name) {
+        return values.containsKey(name);
     }
 
     /** The training cost per epoch. */
@@ -35,10 +50,6 @@ public final class History {
     /** The last value of {@code name}. */
     public double last(String name) {
         List<Double> v = get(name);
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException("history: nothing recorded for '" + name + "'; recorded: "
-                    + values.keySet());
-        }
         return v.get(v.size() - 1);
     }
 
@@ -49,7 +60,7 @@ public final class History {
 
     /** The number of epochs trained. */
     public int epochs() {
-        return loss().size();
+        return has("loss") ? loss().size() : 0;
     }
 
     /** The epoch whose weights early stopping restored, or −1 when none was restored. */

@@ -61,21 +61,13 @@ public final class Predictions {
         return Matrix.row(classes).to(A.backend());
     }
 
-    /** A itself, or an exception naming the first column (example) that holds NaN or ±∞. */
     /**
      * A unchanged when every entry is finite.
      *
      * @throws IllegalArgumentException naming the operation, the column and the value where one is NaN or ±∞
      */
     public static Matrix requireFinite(String operation, Matrix A) {
-        double[] a = A.toArray();
-        for (int k = 0; k < a.length; k++) {
-            if (!Double.isFinite(a[k])) {
-                throw new IllegalArgumentException(operation + ": the output " + A.shape().compact() + " has "
-                        + a[k] + " at column " + (k % A.cols()) + " (row " + (k / A.cols())
-                        + "), so that example has no class; the weights or the input are not finite");
-            }
-        }
-        return A;
+        return A.requireFinite(operation, "the output", "that example has no class: the weights or the input are not"
+                + " finite");
     }
 }

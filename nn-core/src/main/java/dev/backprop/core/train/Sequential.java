@@ -8,6 +8,7 @@ import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalLoss;
 import dev.backprop.core.loss.ClassWeightedLoss;
 import dev.backprop.core.loss.Loss;
+import dev.backprop.core.loss.OutputCheck;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.optim.Optimizer;
 import dev.backprop.core.random.NumpyRandom;
@@ -90,18 +91,12 @@ public final class Sequential implements Trainable {
      *                                  trains either way, and silently learns nothing or nonsense)
      */
     public Sequential compile(Loss loss, Optimizer optimizer, Metric... metrics) {
-        Loss read = loss instanceof ClassWeightedLoss weighted ? weighted.unweighted() : loss;
         Dense output = null;
         for (Layer layer : layers) {
             output = layer instanceof Dense dense ? dense : output;
         }
-        if (output != null && read instanceof BinaryCrossEntropy && !(output.activation() instanceof Sigmoid)) {
-            throw new IllegalArgumentException("compile: " + read + " reads sigmoid probabilities, but the output"
-                    + " layer " + output + " is not a sigmoid");
-        }
-        if (output != null && read instanceof CategoricalLoss && !(output.activation() instanceof Softmax)) {
-            throw new IllegalArgumentException("compile: " + read + " reads a softmax over the classes, but the"
-                    + " output layer " + output + " is not one");
+        if (output != null) {
+            OutputCheck.requireReadable("compile", loss, output.activation(), output.toString());
         }
         this.loss = loss;
         this.optimizer = optimizer;

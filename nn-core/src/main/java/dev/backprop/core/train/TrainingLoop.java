@@ -201,8 +201,8 @@ public final class TrainingLoop {
                 order = random.permutation(m);
             }
             // X[:, permutation], Y[:, permutation]: gathered once per epoch, then cut into batches
-            Matrix Xs = order == null ? X : shuffled(X, order);
-            Matrix Ys = order == null ? Y : shuffled(Y, order);
+            Matrix Xs = order == null ? X : X.columns(order);
+            Matrix Ys = order == null ? Y : Y.columns(order);
             double epochCost = 0;
             for (int t = 0; t < batches; t++, iteration++) {
                 int from = t * size;
@@ -306,19 +306,6 @@ public final class TrainingLoop {
         return false;
     }
 
-    /** A[:, order], the columns in permutation order, gathered on the host and put back on A's backend. */
-    private static Matrix shuffled(Matrix A, int[] order) {
-        double[][] a = A.toArray2D();
-        int m = order.length;
-        double[] out = new double[A.rows() * m];
-        for (int i = 0; i < A.rows(); i++) {
-            for (int j = 0; j < m; j++) {
-                out[i * m + j] = a[i][order[j]];
-            }
-        }
-        return Matrix.of(A.rows(), m, out).to(A.backend());
-    }
-
     /** The loss's label check, its message prefixed with this loop's name (nn_model, fit, …). */
     private void checkLabels(Trainable model, Matrix Y, String what) {
         try {
@@ -379,13 +366,7 @@ public final class TrainingLoop {
     }
 
     private void requireFinite(Matrix A, String what) {
-        int k = A.firstNonFinite();
-        if (k >= 0) {
-            int i = k / A.cols();
-            int j = k % A.cols();
-            throw new IllegalArgumentException(name + ": " + what + " has " + A.get(i, j) + " at column " + j
-                    + " (row " + i + ") of " + A.shape().compact() + "; clean the data before training");
-        }
+        A.requireFinite(name, what, "clean the data before training");
     }
 
     /** Copies of the parameters on the CPU, which stay valid while a device frees the originals. */

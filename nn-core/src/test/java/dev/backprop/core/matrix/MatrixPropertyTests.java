@@ -570,6 +570,14 @@ public abstract class MatrixPropertyTests {
         add("columns(0,4)", () -> input("R1").columns(0, 4), new Fails("columns", "[0:4]", "(2,3)"));
         add("columns of a transposed view", () -> asView(expected("R1")).columns(1, 2),
                 new Values(Matrix.column(Double.NaN, 4)));
+        // numpy: R1[:, [2, 0, 0]], R1[:, []], R1[:, [3]] (IndexError)
+        add("columns([2,0,0]) of R1", () -> input("R1").columns(new int[] {2, 0, 0}),
+                new Values(Matrix.of(2, 3, 2, 1, 1, 5, 3, 3)));
+        add("columns([]) of R1", () -> input("R1").columns(new int[0]), new Values(Matrix.zeros(2, 0)));
+        add("columns([0,3])", () -> input("R1").columns(new int[] {0, 3}),
+                new Fails("columns", "index 3 (position 1)", "(2,3)"));
+        add("columns([1]) of a transposed view", () -> asView(expected("R1")).columns(new int[] {1}),
+                new Values(Matrix.column(Double.NaN, 4)));
         add("T of R1", () -> input("R1").T().contiguous(), new Values(Matrix.of(3, 2, 1, 3, Double.NaN, 4, 2, 5)));
         add("T of E03", () -> input("E03").T().contiguous(), new Values(Matrix.zeros(3, 0)));
         add("get(0,1) of R1", () -> input("R1").get(0, 1), new Scalar(Double.NaN));

@@ -365,6 +365,19 @@ class DeepNetworkTests {
     }
 
     @Test
+    void anArchitectureRefusesALossThatCannotReadItsOutputLayer() {
+        // before: both were accepted, and trained a NaN cost (ln of a ReLU's 0) or a softmax over nothing
+        assertThatThrownBy(() -> Architecture.of(new int[] {2, 4, 1}, new Relu(), new Relu(), new BinaryCrossEntropy()))
+                .hasMessage("Architecture: binary_crossentropy reads sigmoid probabilities, but the output layer"
+                        + " g^[2] = relu is not a sigmoid");
+        assertThatThrownBy(() -> new Architecture(List.of(3, 2), List.of(new Sigmoid()),
+                new SparseCategoricalCrossEntropy()))
+                .hasMessageContaining("reads a softmax over the classes, but the output layer g^[1] = sigmoid");
+        assertThat(Architecture.of(new int[] {2, 4, 1}, new Relu(), new Linear(), new MeanSquaredError()).L())
+                .isEqualTo(2);
+    }
+
+    @Test
     void layerShapesTableTheNetwork() {
         Architecture architecture = new Architecture(List.of(3, 4, 2), List.of(new Relu(), new Softmax()),
                 new CategoricalCrossEntropy());

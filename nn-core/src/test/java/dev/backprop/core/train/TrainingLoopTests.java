@@ -158,6 +158,14 @@ class TrainingLoopTests {
         assertThat(history.names()).containsExactly("loss", "accuracy", "val_loss", "val_accuracy");
         assertThat(history.get("val_accuracy")).hasSize(5);
         assertThat(history.last("accuracy")).isBetween(0.0, 100.0);
+        assertThat(history.has("val_loss")).isTrue();
+        // before: an empty list, which a chart drew as nothing and a loop over it skipped without a word
+        assertThatThrownBy(() -> history.get("val_acc"))
+                .hasMessage("history: nothing recorded for 'val_acc'; recorded: [loss, accuracy, val_loss,"
+                        + " val_accuracy]");
+        History none = planarModel().fit(X, Y, 0, 64);
+        assertThat(none.epochs()).isZero();
+        assertThat(none.has("loss")).isFalse();
     }
 
     /** θ (1, 1) minimising (θ − 3)², while the "validation" cost |θ − 1| is best at θ = 1. */
@@ -412,7 +420,7 @@ class TrainingLoopTests {
         Matrix X = Matrix.of(new double[][] {{1, Double.NaN, 2}, {0, 0, 1}});
         assertThatThrownBy(() -> DeepNetwork.predict(X, p, softmax.activations()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("argmax: the output (3,3) has NaN at column 1");
+                .hasMessageStartingWith("argmax: the output has NaN at column 1 (row 0) of (3,3)");
     }
 
     @Test
