@@ -552,6 +552,8 @@ public final class DeepNetwork {
      * dZ = g′ applied to dA     (dA ⊙ g′(Z) for an elementwise g)
      * dA_prev, dW, db = linear_backward(dZ, cache)
      * </pre>
+     * The sigmoid's and tanh's g′ read the cached A = g(Z): a(1 − a) and 1 − a², where the DLS
+     * {@code sigmoid_backward} recomputes σ(Z). The same numbers, but a cache built by hand must hold A = g(Z).
      */
     public static LayerGradients linearActivationBackward(Matrix dA, LayerCache cache) {
         if (!dA.shape().equals(cache.A().shape())) {

@@ -125,6 +125,11 @@ public final class Optimization {
      * The permutation is numpy's, draw for draw, so the batches are the notebook's bit for bit. The batches are on
      * X's backend (the shuffle itself runs on the host); shuffled_X and shuffled_Y are freed once cut.
      */
+    public static List<MiniBatch> randomMiniBatches(Matrix X, Matrix Y) {
+        return randomMiniBatches(X, Y, 64, 0);
+    }
+
+    /** DLS: {@code random_mini_batches(X, Y, mini_batch_size, seed)}: see {@link #randomMiniBatches(Matrix, Matrix)}. */
     public static List<MiniBatch> randomMiniBatches(Matrix X, Matrix Y, int miniBatchSize, int seed) {
         if (X.cols() != Y.cols()) {
             throw new IllegalArgumentException("random_mini_batches: X " + X.shape().compact() + " and Y "
@@ -187,6 +192,8 @@ public final class Optimization {
     public static MomentumUpdate updateParametersWithMomentum(DeepParameters parameters, DeepGradients grads,
                                                               Averages v, double beta, double learningRate) {
         checkLayers("update_parameters_with_momentum", parameters, grads, v);
+        Inputs.requireBeta("update_parameters_with_momentum", "beta", beta);
+        Inputs.requireLearningRate("update_parameters_with_momentum", learningRate);
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
         List<Matrix> vdW = new ArrayList<>();
@@ -208,6 +215,15 @@ public final class Optimization {
     }
 
     /**
+     * DLS: {@code update_parameters_with_adam(parameters, grads, v, s, t)}, with its defaults α = 0.01, β₁ = 0.9,
+     * β₂ = 0.999, ε = 1e-8.
+     */
+    public static AdamUpdate updateParametersWithAdam(DeepParameters parameters, DeepGradients grads, Averages v,
+                                                      Averages s, int t) {
+        return updateParametersWithAdam(parameters, grads, v, s, t, 0.01, 0.9, 0.999, 1e-8);
+    }
+
+    /**
      * DLS: {@code update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
      * beta2=0.999, epsilon=1e-8)}, for every parameter W (and b likewise):
      * <pre>
@@ -225,6 +241,10 @@ public final class Optimization {
         if (t < 1) {
             throw new IllegalArgumentException("update_parameters_with_adam: t counts the updates from 1, got " + t);
         }
+        Inputs.requireLearningRate("update_parameters_with_adam", learningRate);
+        Inputs.requireBeta("update_parameters_with_adam", "beta1", beta1);
+        Inputs.requireBeta("update_parameters_with_adam", "beta2", beta2);
+        Inputs.requireEpsilon("update_parameters_with_adam", epsilon);
         int L = parameters.L();
         List<List<Matrix>> out = new ArrayList<>();   // W, b, v.dW, v.db, s.dW, s.db, v̂.dW, v̂.db, ŝ.dW, ŝ.db
         for (int k = 0; k < 10; k++) {

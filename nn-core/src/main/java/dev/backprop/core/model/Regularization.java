@@ -257,6 +257,11 @@ public final class Regularization {
 
     // ---------------------------------------------------------------- dropout
 
+    /** DLS: {@code forward_propagation_with_dropout(X, parameters)}, with its default keep_prob = 0.5. */
+    public static DropoutCache forwardPropagationWithDropout(Matrix X, DeepParameters parameters) {
+        return forwardPropagationWithDropout(X, parameters, 0.5);
+    }
+
     /**
      * DLS: {@code forward_propagation_with_dropout(X, parameters, keep_prob=0.5)}, with its
      * {@code np.random.seed(1)}: see {@link #forwardPropagationWithDropout(Matrix, DeepParameters, double,

@@ -82,6 +82,40 @@ class OptimizationTests {
     }
 
     @Test
+    void theAssignmentsDefaultArgumentsAreOverloads() {
+        Matrix X = REF.matrix("minibatch_X");
+        Matrix Y = REF.matrix("minibatch_Y");
+        // random_mini_batches(X, Y): mini_batch_size = 64, seed = 0
+        assertThat(Optimization.randomMiniBatches(X, Y)).isEqualTo(Optimization.randomMiniBatches(X, Y, 64, 0));
+        // update_parameters_with_adam(parameters, grads, v, s, t): learning_rate 0.01, beta1 0.9, beta2 0.999, 1e-8
+        DeepParameters p = stepParameters();
+        AdamState zeros = Optimization.initializeAdam(p);
+        assertThat(Optimization.updateParametersWithAdam(p, stepGradients(), zeros.v(), zeros.s(), 2).parameters())
+                .isEqualTo(Optimization.updateParametersWithAdam(p, stepGradients(), zeros.v(), zeros.s(), 2, 0.01, 0.9,
+                        0.999, 1e-8).parameters());
+    }
+
+    @Test
+    void momentumAndAdamRefuseHyperparametersTheyCannotStepWith() {
+        DeepParameters p = stepParameters();
+        Averages v = Optimization.initializeVelocity(p);
+        // before: each stepped, uphill or to NaN, without a word
+        assertThatThrownBy(() -> Optimization.updateParametersWithMomentum(p, stepGradients(), v, 0.9, -0.01))
+                .hasMessage("update_parameters_with_momentum: learning_rate must be a positive number, got -0.01");
+        assertThatThrownBy(() -> Optimization.updateParametersWithMomentum(p, stepGradients(), v, 1.0, 0.01))
+                .hasMessage("update_parameters_with_momentum: beta must be in [0, 1), got 1.0");
+        assertThatThrownBy(() -> Optimization.updateParametersWithAdam(p, stepGradients(), v, v, 1, 0.01, 0.9,
+                Double.NaN, 1e-8)).hasMessage("update_parameters_with_adam: beta2 must be in [0, 1), got NaN");
+        assertThatThrownBy(() -> Optimization.updateParametersWithAdam(p, stepGradients(), v, v, 1, 0.01, 0.9,
+                0.999, 0)).hasMessage("update_parameters_with_adam: epsilon must be a positive number, got 0.0");
+        assertThatThrownBy(() -> Optimization.updateParametersWithAdam(p, stepGradients(), v, v, 1, 0, 0.9,
+                0.999, 1e-8)).hasMessage("update_parameters_with_adam: learning_rate must be a positive number, got 0.0");
+        assertThat(Optimization.updateParametersWithMomentum(p, stepGradients(), v, 0, 0.01).parameters())
+                .as("β = 0 is gradient descent")
+                .isEqualTo(Optimization.updateParametersWithGd(p, stepGradients(), 0.01));
+    }
+
+    @Test
     void momentumStepMatchesTheAssignment() {
         DeepParameters p = stepParameters();
         MomentumUpdate update = Optimization.updateParametersWithMomentum(p, stepGradients(),

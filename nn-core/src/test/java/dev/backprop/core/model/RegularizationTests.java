@@ -82,6 +82,14 @@ class RegularizationTests {
     }
 
     @Test
+    void dropoutKeepsHalfByDefaultAsTheAssignment() {
+        // forward_propagation_with_dropout(X, parameters): keep_prob = 0.5
+        Matrix X = REF.matrix("X");
+        assertThat(Regularization.forwardPropagationWithDropout(X, parameters()).D(1))
+                .isEqualTo(Regularization.forwardPropagationWithDropout(X, parameters(), 0.5).D(1));
+    }
+
+    @Test
     void dropoutBackwardMatchesTheAssignment() {
         Matrix X = REF.matrix("X");
         DropoutCache cache = Regularization.forwardPropagationWithDropout(X, parameters(), 0.7);
