@@ -60,6 +60,7 @@ class DlsGradientCheckTests {
         // fixed, the difference is rounding (published 1.1890913024229996e-07; numpy 1.24 here gives 1.186e-07)
         double fixed = GradientCheck.check(theta, GradientCheck.toVector(right), J).difference();
         assertThat(fixed).as("below the assignment's 2e-7: correct").isLessThan(2e-7);
-        assertThat(fixed).as("rounding: a few per cent either way").isCloseTo(1.1890913024229996e-07, within(5e-9));
+        assertThat(fixed).as("rounding: a few per cent either way").isCloseTo(1.1890913024229996e-07,
+                within(5e-9));
     }
 }
