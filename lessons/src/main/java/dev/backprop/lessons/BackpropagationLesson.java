@@ -245,7 +245,7 @@ public final class BackpropagationLesson implements Lesson {
 
     /** DLS's message, with the threshold 2e-7 of {@code gradient_check_n}. */
     private static String verdict(double difference) {
-        return difference > 2e-7
+        return !(difference <= 2e-7)
                 ? "There is a mistake in the backward propagation! difference = " + python(difference)
                 : "Your backward propagation works perfectly fine! difference = " + python(difference);
     }

@@ -712,10 +712,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Loss named = namedLoss();
         // two classes are one row of 0/1 labels for one output unit (a sigmoid unless chosen otherwise), as on the
-        // generated sets; a softmax or a categorical loss reads them one-hot
+        // generated sets; a softmax or a categorical loss reads them one-hot. One class (warned about) is a row too:
+        // its one-hot Y is a row of 1s, which a row would read as class 1
         boolean row = savedOutputs != null ? savedOutputs == 1 || named instanceof SparseCategoricalCrossEntropy
                 : named instanceof SparseCategoricalCrossEntropy || named instanceof BinaryCrossEntropy
-                || named instanceof Hinge || train.classes() == 2 && !(named instanceof CategoricalLoss)
+                || named instanceof Hinge || train.classes() <= 2 && !(named instanceof CategoricalLoss)
                 && !"softmax".equals(output);
         Function<LabeledData, Matrix> y = row ? LabeledData::labelRow : LabeledData::Y;
         return new Parts(train.X(), y.apply(train), validation == null ? null : validation.X(),

@@ -103,11 +103,13 @@ public final class Mnist {
                         + y[i] + ", expected a class in [0, " + classes + ")");
             }
         }
-        int n = height * width;
-        if (m > 0 && (long) n * m > Integer.MAX_VALUE - 16) {
+        long pixels = (long) height * width;
+        if (pixels > Integer.MAX_VALUE - 16 || pixels * m > Integer.MAX_VALUE - 16) {
             throw new DataFileException(imagesName, "byte 4", m + " images of " + height + "x" + width + " are "
-                    + (long) n * m + " values, more than one matrix can hold");
+                    + pixels * Math.max(m, 1) + " values" + (m == 0 ? " each" : "") + ", more than one matrix can"
+                    + " hold");
         }
+        int n = (int) pixels;
         // X[p][i] = pixel p of image i: the file's (m, n) transposed to examples as columns
         double[] X = new double[n * m];
         for (int i = 0; i < m; i++) {

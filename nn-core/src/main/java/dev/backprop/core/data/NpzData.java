@@ -46,7 +46,7 @@ public final class NpzData {
             throw new DataFileException(name, "entry X.npy", "expected X of 2 dimensions (n_x, m), found shape "
                     + NpyArray.shapeText(X.shape()));
         }
-        int[] y = Y.shape().length == 2 && Y.shape()[0] > 1 ? OneHot.decode(Y.toMatrix()) : labels(name, "Y", Y);
+        int[] y = Y.shape().length == 2 && Y.shape()[0] > 1 ? oneHotLabels(name, "Y", Y) : labels(name, "Y", Y);
         return new TrainTest(labeled(name, "X", X, false, y, max(y) + 1, new int[] {0, 0}), null);
     }
 
@@ -68,6 +68,33 @@ public final class NpzData {
                         "expected a class label 0, 1, 2, ..., found " + v);
             }
             labels[i] = (int) v;
+        }
+        return labels;
+    }
+
+    /** The classes of one-hot columns (n_classes, m): each column a single 1 among 0s. */
+    private static int[] oneHotLabels(String name, String key, NpyArray y) throws DataFileException {
+        int classes = y.shape()[0];
+        int m = y.shape()[1];
+        double[] v = y.toMatrix().toArray();
+        int[] labels = new int[m];
+        for (int j = 0; j < m; j++) {
+            int ones = 0;
+            for (int c = 0; c < classes; c++) {
+                double e = v[c * m + j];
+                if (e != 0 && e != 1) {
+                    throw new DataFileException(name, "entry " + key + ".npy, row " + c + ", column " + j,
+                            "expected one-hot labels (0 or 1), found " + e);
+                }
+                if (e == 1) {
+                    labels[j] = c;
+                    ones++;
+                }
+            }
+            if (ones != 1) {
+                throw new DataFileException(name, "entry " + key + ".npy, column " + j, "expected one-hot labels,"
+                        + " a single 1 per example, found " + ones);
+            }
         }
         return labels;
     }

@@ -1,5 +1,6 @@
 package dev.backprop.core.data;
 
+import dev.backprop.core.matrix.HostMemory;
 import dev.backprop.core.matrix.Matrix;
 
 /** One-hot encoding of class labels: a column per example with a single 1 in the row of its class. */
@@ -12,10 +13,11 @@ public final class OneHot {
      * Encodes labels 0..classes−1 as a (classes, m) matrix: {@code Y[c][i] = 1} if {@code labels[i] == c}, else 0.
      * Like {@code np.eye(classes)[labels].T}.
      *
-     * @throws IllegalArgumentException naming the first label outside [0, classes)
+     * @throws IllegalArgumentException naming the first label outside [0, classes), or the shape when (classes, m)
+     *                                  is more than one matrix can hold
      */
     public static Matrix encode(int[] labels, int classes) {
-        double[] y = new double[classes * labels.length];
+        double[] y = HostMemory.doubles("one_hot", classes, labels.length);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
                 throw new IllegalArgumentException("one_hot: label " + labels[i] + " of example " + i

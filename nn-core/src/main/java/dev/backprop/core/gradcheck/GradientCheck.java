@@ -152,25 +152,45 @@ public final class GradientCheck {
         return denominator == 0 ? 0 : Math.sqrt(numerator) / denominator;
     }
 
+    /** J(θ), or an exception naming where it was not finite: at θ, or with entry i nudged by ±ε. */
+    private static double finiteCost(ToDoubleFunction<double[]> J, double[] theta, int i, int sign) {
+        double cost = J.applyAsDouble(theta);
+        if (!Double.isFinite(cost)) {
+            throw new IllegalArgumentException("gradient_check: J is " + cost + (i < 0 ? " at theta"
+                    : " at theta with entry " + i + (sign > 0 ? " + " : " − ") + "epsilon")
+                    + "; the check compares finite costs only (is the output saturated, a log of 0?)");
+        }
+        return cost;
+    }
+
     /**
      * Compares {@code grad} with the numerical gradient of J at θ, with the workshop's ε, and finds the parameters
      * whose check crossed a kink. Workshop: {@code gradient_check_n}.
+     *
+     * @throws IllegalArgumentException when θ or grad holds a NaN or ±∞, or J is not finite somewhere it is
+     *                                  evaluated: the difference would be NaN, and NaN > 2e-7 is false, a "pass"
      */
     public static Result check(double[] theta, double[] grad, ToDoubleFunction<double[]> J) {
         if (theta.length != grad.length) {
             throw new IllegalArgumentException("gradient_check: " + theta.length + " parameters but "
                     + grad.length + " gradient entries");
         }
+        for (int i = 0; i < grad.length; i++) {
+            if (!Double.isFinite(theta[i]) || !Double.isFinite(grad[i])) {
+                throw new IllegalArgumentException("gradient_check: entry " + i + " of " + (Double.isFinite(theta[i])
+                        ? "grad is " + grad[i] : "theta is " + theta[i]) + "; a NaN or ±∞ has no difference to check");
+            }
+        }
         double[] work = theta.clone();
-        double J0 = J.applyAsDouble(work);
+        double J0 = finiteCost(J, work, -1, 0);
         double[] gradapprox = new double[theta.length];
         List<Kink> kinks = new ArrayList<>();
         for (int i = 0; i < work.length; i++) {
             double original = work[i];
             work[i] = original + EPSILON;
-            double Jplus = J.applyAsDouble(work);
+            double Jplus = finiteCost(J, work, i, +1);
             work[i] = original - EPSILON;
-            double Jminus = J.applyAsDouble(work);
+            double Jminus = finiteCost(J, work, i, -1);
             work[i] = original;
             // gradapprox[i] = (J(θ + ε eᵢ) − J(θ − ε eᵢ)) / 2ε
             gradapprox[i] = (Jplus - Jminus) / (2 * EPSILON);

@@ -39,11 +39,14 @@ public record CategoricalCrossEntropy() implements CategoricalLoss {
         return Y;
     }
 
-    /** Each entry of one-hot (or probability) labels in [0, 1]. */
+    /**
+     * One-hot (or probability) labels: each column in [0, 1], summing to 1. The softmax shortcut dZ = A − Y holds
+     * only then; a column of two 1s, or none, would train on a gradient of nothing.
+     */
     @Override
     public void checkLabels(Matrix Y, int outputs) {
         oneHot(Y, outputs);
-        Checks.labelsIn(this, Y, 0, 1, false);
+        Checks.distributions(this, Y);
     }
 
     @Override

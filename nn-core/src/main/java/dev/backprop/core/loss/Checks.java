@@ -28,6 +28,23 @@ final class Checks {
         }
     }
 
+    /**
+     * Every column of Y a probability distribution: entries in [0, 1] that sum to 1 (within 1e-6, for soft labels
+     * written with a few decimals), or an exception naming the first example that is not.
+     */
+    static void distributions(Loss loss, Matrix Y) {
+        labelsIn(loss, Y, 0, 1, false);
+        Matrix columnSums = Y.sum(0);
+        double[] sums = columnSums.toArray();
+        columnSums.release();
+        for (int j = 0; j < sums.length; j++) {
+            if (Math.abs(sums[j] - 1) > 1e-6) {
+                throw new IllegalArgumentException(loss + ": each example's labels must sum to 1 (one class, or a"
+                        + " distribution over the " + Y.rows() + " classes); example " + j + " sums to " + sums[j]);
+            }
+        }
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }

@@ -33,6 +33,16 @@ public record KLDivergence() implements Loss {
         return clip(Y).div(clip(AL)).negate();
     }
 
+    /** Each column of Y a distribution: entries in [0, 1] that sum to 1. */
+    @Override
+    public void checkLabels(Matrix Y, int outputs) {
+        if (Y.rows() != outputs) {
+            throw new IllegalArgumentException(this + ": Y has " + Y.rows() + " rows " + Y.shape().compact()
+                    + " but the output has " + outputs);
+        }
+        Checks.distributions(this, Y);
+    }
+
     @Override
     public String toString() {
         return "kl_divergence";

@@ -30,13 +30,13 @@ public record SparseCategoricalCrossEntropy() implements CategoricalLoss {
         return Matrix.column(indices).to(Y.backend()).eq(Y);
     }
 
-    private Matrix oneHot(Matrix AL, Matrix Y, boolean checkLabels) {
+    private Matrix checkedOneHot(Matrix AL, Matrix Y) {
         Matrix onehot = oneHot(Y, AL.rows());
         if (Y.cols() != AL.cols()) {
             throw new IllegalArgumentException(this + ": AL has shape " + AL.shape().compact() + " but Y has shape "
                     + Y.shape().compact() + " (a row of " + AL.cols() + " class indices expected)");
         }
-        if (checkLabels && onehot.sum() != Y.cols()) {
+        if (onehot.sum() != Y.cols()) {
             checkLabels(Y, AL.rows());
         }
         return onehot;
@@ -55,12 +55,12 @@ public record SparseCategoricalCrossEntropy() implements CategoricalLoss {
     /** Checks that every label names a class (one number comes back from the backend). */
     @Override
     public Matrix loss(Matrix AL, Matrix Y) {
-        return CATEGORICAL.loss(AL, oneHot(AL, Y, true));
+        return CATEGORICAL.loss(AL, checkedOneHot(AL, Y));
     }
 
     @Override
     public Matrix gradient(Matrix AL, Matrix Y) {
-        return CATEGORICAL.gradient(AL, oneHot(AL, Y, false));
+        return CATEGORICAL.gradient(AL, checkedOneHot(AL, Y));
     }
 
     @Override

@@ -15,6 +15,9 @@ public record ConfusionMatrix(long[][] counts) {
             throw new IllegalArgumentException("confusion_matrix: " + yTrue.length + " true labels but "
                     + yPred.length + " predictions");
         }
+        if (classes < 1) {
+            throw new IllegalArgumentException("confusion_matrix: classes = " + classes + ", expected at least 1");
+        }
         long[][] counts = new long[classes][classes];
         for (int i = 0; i < yTrue.length; i++) {
             if (yTrue[i] < 0 || yTrue[i] >= classes || yPred[i] < 0 || yPred[i] >= classes) {

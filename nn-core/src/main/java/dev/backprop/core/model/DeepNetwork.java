@@ -6,6 +6,7 @@ import dev.backprop.core.activation.Sigmoid;
 import dev.backprop.core.activation.Softmax;
 import dev.backprop.core.loss.BinaryCrossEntropy;
 import dev.backprop.core.loss.CategoricalLoss;
+import dev.backprop.core.loss.ClassWeightedLoss;
 import dev.backprop.core.loss.Loss;
 import dev.backprop.core.loss.OutputCheck;
 import dev.backprop.core.matrix.Backend;
@@ -467,9 +468,15 @@ public final class DeepNetwork {
      * </pre>
      *
      * @throws IllegalArgumentException when a layer's W^[l] does not chain with A^[l−1] (the message names the layer
-     *                                  and both shapes), or there are not L activations
+     *                                  and both shapes), there are not L activations, or X holds NaN or ±∞
      */
     public static DeepCaches lModelForward(Matrix X, DeepParameters parameters, List<Activation> activations) {
+        X.requireFinite("L_model_forward", "X", "");
+        return forward(X, parameters, activations);
+    }
+
+    /** L_model_forward without the check of X, for a training loop that checked it once. */
+    private static DeepCaches forward(Matrix X, DeepParameters parameters, List<Activation> activations) {
         int L = parameters.L();
         if (activations.size() != L) {
             throw new IllegalArgumentException("L_model_forward: " + L + " layers of parameters but "
@@ -511,9 +518,17 @@ public final class DeepNetwork {
      * finite cost; inside [ε, 1 − ε] it is the workshop's value to the last bit. That clip is in the value only: the
      * training path's gradient is the combined dZ^[L] = A − Y ({@link #modelBackward}).
      *
-     * @throws IllegalArgumentException when a label is outside the loss's domain (the message names the example)
+     * @throws IllegalArgumentException when a label is outside the loss's domain (the message names the example), AL
+     *                                  holds NaN or ±∞, or a cross-entropy's AL is not a probability
      */
     public static double computeCost(Matrix AL, Matrix Y, Loss loss) {
+        Loss read = loss instanceof ClassWeightedLoss weighted ? weighted.unweighted() : loss;
+        if (read instanceof BinaryCrossEntropy || read instanceof CategoricalLoss) {
+            // a clip would hide an AL that no sigmoid or softmax gives
+            Inputs.requireProbabilities("compute_cost", "AL", AL);
+        } else {
+            AL.requireFinite("compute_cost", "AL", "");
+        }
         loss.checkLabels(Y, AL.rows());
         return loss.cost(AL, Y);
     }
@@ -773,14 +788,14 @@ public final class DeepNetwork {
 
         @Override
         public Step step(Matrix X, Matrix Y) {
-            DeepCaches caches = lModelForward(X, parameters, architecture.activations());
+            DeepCaches caches = forward(X, parameters, architecture.activations());
             double cost = architecture.loss().cost(caches.AL(), Y);
             return new Step(cost, modelBackward(caches.AL(), Y, caches, architecture.loss()).matrices());
         }
 
         @Override
         public Matrix output(Matrix X) {
-            return lModelForward(X, parameters, architecture.activations()).AL();
+            return forward(X, parameters, architecture.activations()).AL();
         }
 
         @Override
@@ -833,7 +848,8 @@ public final class DeepNetwork {
      * For a regression, the prediction is A^[L] itself: {@code lModelForward(X, parameters, activations).AL()}.
      */
     public static Matrix predict(Matrix X, DeepParameters parameters, List<Activation> activations) {
-        Matrix AL = lModelForward(X, parameters, activations).AL();
+        X.requireFinite("predict", "X", "");
+        Matrix AL = forward(X, parameters, activations).AL();
         Activation output = activations.get(activations.size() - 1);
         if (output instanceof Softmax) {
             return Predictions.argmax(AL);

@@ -344,6 +344,8 @@ public final class Optimization {
             throw new IllegalArgumentException("compute_cost: a3 has shape " + a3.shape().compact() + " but Y has "
                     + Y.shape().compact());
         }
+        Inputs.requireProbabilities("compute_cost", "a3", a3);
+        Inputs.requireZeroOne("compute_cost", "Y", Y);
         // logprobs = −log(a3)·Y + −log(1 − a3)·(1 − Y)
         Matrix logprobs = a3.log().negate().times(Y).plus(a3.rminus(1).log().negate().times(Y.rminus(1)));
         return logprobs.sum();

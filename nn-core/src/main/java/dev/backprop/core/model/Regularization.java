@@ -174,9 +174,9 @@ public final class Regularization {
      * </pre>
      * A saturated output (A3 exactly 0 or 1) makes a term 0 · ∞ = NaN where it matches its label; that term is
      * taken as 0, its limit, as {@code np.nansum} does. Where it contradicts its label, the term and the cost are
-     * +∞. A NaN in A3 itself is an error, never summed away.
+     * +∞. A3 outside [0, 1] (NaN included) or a label other than 0 and 1 is an error, never summed away.
      *
-     * @throws IllegalArgumentException when A3 holds a NaN or the shapes differ
+     * @throws IllegalArgumentException when A3 is not a probability, Y not 0 or 1, or the shapes differ
      */
     public static double computeCost(Matrix A3, Matrix Y) {
         return crossEntropyNansum("compute_cost", A3, Y);
@@ -188,12 +188,9 @@ public final class Regularization {
             throw new IllegalArgumentException(where + ": a3 has shape " + a.shape().compact() + " but Y has "
                     + Y.shape().compact());
         }
-        double[] values = a.toArray();
-        for (int j = 0; j < values.length; j++) {
-            if (Double.isNaN(values[j])) {
-                throw new IllegalArgumentException(where + ": a3 " + a.shape().compact() + " is NaN at column " + j);
-            }
-        }
+        // with a3 in [0, 1] and y 0 or 1, a NaN term can only be 0 · log 0
+        Inputs.requireProbabilities(where, "a3", a);
+        Inputs.requireZeroOne(where, "Y", Y);
         int m = Y.cols();
         // logprobs = −log(a3)·Y + −log(1 − a3)·(1 − Y)
         double[] logprobs = a.log().negate().times(Y).plus(a.rminus(1).log().negate().times(Y.rminus(1)))

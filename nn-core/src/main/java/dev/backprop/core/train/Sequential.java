@@ -138,6 +138,12 @@ public final class Sequential implements Trainable {
     /** The cost and every metric on (X, Y), in evaluation mode: {@code {loss=…, accuracy=…}}. */
     public Map<String, Double> evaluate(Matrix X, Matrix Y) {
         requireCompiled();
+        if (X.cols() == 0 || X.cols() != Y.cols()) {
+            throw new IllegalArgumentException("evaluate: X has " + X.cols() + " examples " + X.shape().compact()
+                    + " and Y " + Y.cols() + " " + Y.shape().compact() + ": there must be as many, at least one");
+        }
+        X.requireFinite("evaluate", "X", "");
+        Y.requireFinite("evaluate", "Y", "");
         loss.checkLabels(Y, layers.get(layers.size() - 1).units());
         Matrix AL = output(X);
         Map<String, Double> result = new LinkedHashMap<>();
@@ -150,6 +156,7 @@ public final class Sequential implements Trainable {
 
     /** The output A^[L] (n_y, m) in evaluation mode: probabilities, or the values of a regression. */
     public Matrix predict(Matrix X) {
+        X.requireFinite("predict", "X", "");
         return output(X);
     }
 
@@ -253,6 +260,7 @@ public final class Sequential implements Trainable {
                 throw new IllegalArgumentException("sequential: parameter " + e.getKey() + " has shape "
                         + given.shape().compact() + ", the model needs " + e.getValue().shape().compact());
             }
+            given.requireFinite("sequential", "parameter " + e.getKey(), "");
             ordered.add(given);
         }
         setParameters(ordered);

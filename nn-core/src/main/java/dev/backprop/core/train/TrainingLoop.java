@@ -204,6 +204,7 @@ public final class TrainingLoop {
             Matrix Xs = order == null ? X : X.columns(order);
             Matrix Ys = order == null ? Y : Y.columns(order);
             double epochCost = 0;
+            double epochCostScaled = 0;
             for (int t = 0; t < batches; t++, iteration++) {
                 int from = t * size;
                 int to = Math.min(m, from + size);
@@ -240,6 +241,8 @@ public final class TrainingLoop {
                     releaseReplaced(parameters, updated);
                     releaseReplaced(previousState, state);
                     epochCost += batches == 1 ? cost : cost * (to - from);
+                    // the same mean, for when the sum of cost · m_t overflows though each cost is finite
+                    epochCostScaled += cost * ((double) (to - from) / m);
                 }
             }
             if (order != null) {
@@ -247,7 +250,8 @@ public final class TrainingLoop {
                 Ys.release();
             }
             Map<String, Double> logs = new LinkedHashMap<>();
-            logs.put("loss", batches == 1 ? epochCost : epochCost / m);
+            logs.put("loss", batches == 1 ? epochCost
+                    : Double.isFinite(epochCost) ? epochCost / m : epochCostScaled);
             if (!metrics.isEmpty() || validationX != null) {
                 MatrixScope evaluation = MatrixScope.open();
                 try {
@@ -270,6 +274,7 @@ public final class TrainingLoop {
                     evaluation.close();
                 }
             }
+            requireFiniteLogs(logs, epoch);
             logs.forEach(history::add);
             boolean stop = false;
             for (Callback callback : callbacks) {
@@ -340,6 +345,17 @@ public final class TrainingLoop {
      * The parameters and the data were finite, so an output that is not comes from parameters too large for the
      * forward pass (W·A overflows to ±∞, then ∞ − ∞ is NaN): the steps diverged before a batch's cost could show it.
      */
+    /** An epoch's loss and metrics, every one finite, or an exception naming the first that is not. */
+    private void requireFiniteLogs(Map<String, Double> logs, int epoch) {
+        for (Map.Entry<String, Double> log : logs.entrySet()) {
+            if (!Double.isFinite(log.getValue())) {
+                throw new IllegalStateException(name + ": " + log.getKey() + " is " + log.getValue() + " after epoch "
+                        + epoch + " (learning rate " + optimizer.learningRate() + "), though the output is finite: it"
+                        + " overflows a double; the labels or the L2 penalty may be far too large");
+            }
+        }
+    }
+
     private void requireFiniteOutput(Matrix AL, String input, int iteration, int epoch) {
         int k = AL.firstNonFinite();
         if (k >= 0) {

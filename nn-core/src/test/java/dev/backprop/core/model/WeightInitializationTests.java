@@ -77,7 +77,14 @@ class WeightInitializationTests {
         assertThat(WeightInitialization.computeLoss(Matrix.row(1.0, 0.0), Matrix.row(1, 0))).isEqualTo(0.0);
         assertThat(WeightInitialization.computeLoss(Matrix.row(1.0, 0.5), Matrix.row(0, 1))).isInfinite();
         assertThatThrownBy(() -> WeightInitialization.computeLoss(Matrix.row(Double.NaN), Matrix.row(1)))
-                .hasMessageContaining("compute_loss: a3 (1,1) is NaN at column 0");
+                .hasMessageStartingWith("compute_loss: a3 has NaN at column 0 (row 0) of (1,1)");
+        // before: a label of 2 or an a3 of 1.5 summed to a plausible cost
+        assertThatThrownBy(() -> WeightInitialization.computeLoss(Matrix.row(0.5), Matrix.row(2)))
+                .hasMessageStartingWith("compute_loss: Y has 2.0 at column 0 (row 0) of (1,1)");
+        assertThatThrownBy(() -> Regularization.computeCost(Matrix.row(1.5, 0.5), Matrix.row(1, 1)))
+                .hasMessageStartingWith("compute_cost: a3 has 1.5 at column 0 (row 0) of (1,2)");
+        assertThatThrownBy(() -> Optimization.computeCost(Matrix.row(0.5), Matrix.row(-1)))
+                .hasMessageStartingWith("compute_cost: Y has -1.0 at column 0");
     }
 
     @Test

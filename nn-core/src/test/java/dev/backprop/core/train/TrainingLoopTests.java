@@ -413,14 +413,14 @@ class TrainingLoopTests {
     }
 
     @Test
-    void softmaxPredictRefusesANanColumnInsteadOfInventingAClass() {
+    void softmaxPredictRefusesANanInputInsteadOfInventingAClass() {
         Architecture softmax = Architecture.of(new int[] {2, 3}, new Relu(), new Softmax(),
                 new SparseCategoricalCrossEntropy());
         DeepParameters p = DeepNetwork.initializeParametersDeep(softmax, Initialization.HE);
         Matrix X = Matrix.of(new double[][] {{1, Double.NaN, 2}, {0, 0, 1}});
         assertThatThrownBy(() -> DeepNetwork.predict(X, p, softmax.activations()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("argmax: the output has NaN at column 1 (row 0) of (3,3)");
+                .hasMessage("predict: X has NaN at column 1 (row 0) of (2,3)");
     }
 
     @Test
