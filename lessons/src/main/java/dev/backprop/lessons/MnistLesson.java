@@ -2,6 +2,7 @@ package dev.backprop.lessons;
 
 import dev.backprop.core.activation.Relu;
 import dev.backprop.core.activation.Softmax;
+import dev.backprop.core.data.DataFileException;
 import dev.backprop.core.data.LabeledData;
 import dev.backprop.core.data.Mnist;
 import dev.backprop.core.data.TrainTest;
@@ -65,6 +66,12 @@ public final class MnistLesson implements Lesson {
                 """);
         Optional<String> dataDir = log.option("data");
         TrainTest mnist = dataDir.isPresent() ? Mnist.load(Path.of(dataDir.get())) : Mnist.bundled();
+        if (mnist.train().height() != 28 || mnist.train().width() != 28) {
+            // the network reads 784 inputs and the charts draw 28×28 digits
+            throw new DataFileException(dataDir.orElse("the bundled digits"), "train-images-idx3-ubyte, byte 8",
+                    "images of " + mnist.train().height() + "x" + mnist.train().width() + "; this lesson reads MNIST's"
+                    + " 28x28 (for other images, ./workshop train --dataset dir:DIR)");
+        }
         log.println(dataDir.isPresent() ? "Read from " + dataDir.get() : "The bundled MNIST digits");
         LabeledData all = mnist.train().scaled(255);
         int split = all.m() - all.m() / 8;

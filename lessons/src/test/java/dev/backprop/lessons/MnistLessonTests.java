@@ -82,6 +82,24 @@ class MnistLessonTests {
                 .contains("X_val   (784, 40), X_test (784, 80)");
     }
 
+    @Test
+    void runWithDataOfOtherImagesSaysSoBeforeTraining(@TempDir Path data, @TempDir Path out) throws IOException {
+        for (String prefix : new String[] {"train", "t10k"}) {
+            Idx.write(data.resolve(prefix + "-images-idx3-ubyte"), new int[] {4, 2, 2}, new byte[16]);
+            Idx.write(data.resolve(prefix + "-labels-idx1-ubyte"), new int[] {4}, new byte[] {0, 1, 2, 3});
+        }
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new RunCommand());
+        cli.setOut(new java.io.PrintWriter(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                true));
+        cli.setErr(new java.io.PrintWriter(new PrintStream(stderr, true, StandardCharsets.UTF_8), true));
+
+        assertThat(cli.execute("mnist", "--data", data.toString(), "--out", out.toString())).isNotZero();
+        // before: "lesson mnist failed: ArrayIndexOutOfBoundsException: Index 4 out of bounds for length 4"
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(data + ": train-images-idx3-ubyte, byte 8:"
+                + " images of 2x2; this lesson reads MNIST's 28x28").doesNotContain("Exception");
+    }
+
     /** The first m examples of {@code part} as MNIST's two files, {@code PREFIX-images-idx3-ubyte} and labels. */
     private static void write(Path dir, String prefix, LabeledData part, int m) throws IOException {
         double[][] X = part.X().columns(0, m).T().toArray2D();

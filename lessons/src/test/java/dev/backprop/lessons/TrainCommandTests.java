@@ -559,6 +559,13 @@ class TrainCommandTests {
         // before: "Training accuracy: 100.00 %" without a word
         assertThat(errors()).startsWith("workshop: warning: every training label of csv:" + file + " is 1")
                 .hasLineCount(1);
+
+        Path zeros = Files.writeString(dir.resolve("zero.csv"), csv.toString().replace(",1\n", ",0\n"));
+        out.reset();
+        assertThat(train("--dataset", "csv:" + zeros, "--epochs", "2", "--out", dir.toString())).as(errors()).isZero();
+        // before: its one-hot Y, a row of 1s, was read as labels: every example "true class 1"
+        assertThat(output()).contains("Confusion matrix (test, 4 examples; true class down, predicted across):"
+                + System.lineSeparator() + "[[4 0]" + System.lineSeparator() + " [0 0]]");
     }
 
     @Test
