@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Comma-separated tables with a header line, one example per line, every cell a number: the label column, named,
@@ -18,6 +19,10 @@ import java.util.List;
  * file cut at the end of a line is a valid shorter file: a loader cannot tell.
  */
 public final class Csv {
+
+    private static final Pattern DECIMAL = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*");
+    /** nan, inf, infinity in any case: numbers to Python, which the finite check then names. */
+    private static final Pattern NOT_FINITE = Pattern.compile("\\s*[+-]?(?i:nan|inf|infinity)\\s*");
 
     private Csv() {
     }
@@ -138,7 +143,7 @@ public final class Csv {
             for (int c = 0; c < columns; c++) {
                 String where = "line " + (l + 1) + ":" + cellStarts.get(c);
                 try {
-                    row[c] = Double.parseDouble(cells.get(c));
+                    row[c] = parseNumber(cells.get(c));
                 } catch (NumberFormatException e) {
                     throw new DataFileException(name, where, "column '" + header.get(c) + "': expected a number,"
                             + " found '" + cells.get(c) + "'");
@@ -196,5 +201,16 @@ public final class Csv {
             }
             from = comma + 1;
         }
+    }
+
+    /** A decimal number as Python's {@code float()} reads it: Java's own parser also takes {@code 3f}, {@code 1d}, hex. */
+    private static double parseNumber(String cell) {
+        if (DECIMAL.matcher(cell).matches()) {
+            return Double.parseDouble(cell);
+        }
+        if (NOT_FINITE.matcher(cell).matches()) {
+            return Double.NaN;
+        }
+        throw new NumberFormatException(cell);
     }
 }

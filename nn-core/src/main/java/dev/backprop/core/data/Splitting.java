@@ -64,7 +64,7 @@ public final class Splitting {
     }
 
     private static void checkFractions(double train, double validation, double test) {
-        if (train < 0 || validation < 0 || test < 0 || Math.abs(train + validation + test - 1) > 1e-9) {
+        if (!(train >= 0 && validation >= 0 && test >= 0 && Math.abs(train + validation + test - 1) <= 1e-9)) {
             throw new IllegalArgumentException("split: fractions " + train + ", " + validation + ", " + test
                     + " must be ≥ 0 and add up to 1");
         }

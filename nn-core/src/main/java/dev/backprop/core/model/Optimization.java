@@ -292,8 +292,18 @@ public final class Optimization {
 
     // ---------------------------------------------------------------- learning-rate decay
 
+    /** α₀ a learning rate, the epoch ≥ 0, the decay rate ≥ 0: else 1 + decay_rate · epoch_num can reach 0. */
+    private static void requireDecay(String function, double learningRate0, int epochNum, double decayRate) {
+        Inputs.requireLearningRate(function, learningRate0);
+        if (epochNum < 0 || !(decayRate >= 0 && Double.isFinite(decayRate))) {
+            throw new IllegalArgumentException(function + ": epoch_num " + epochNum + " and decay_rate " + decayRate
+                    + " must be ≥ 0 (a negative decay makes the rate grow, and 1 + decay_rate · epoch_num can be 0)");
+        }
+    }
+
     /** DLS: {@code update_lr(learning_rate0, epoch_num, decay_rate)}: α = α₀ / (1 + decay_rate · epoch_num). */
     public static double updateLr(double learningRate0, int epochNum, double decayRate) {
+        requireDecay("update_lr", learningRate0, epochNum, decayRate);
         return learningRate0 / (1 + decayRate * epochNum);
     }
 
@@ -305,6 +315,7 @@ public final class Optimization {
         if (timeInterval < 1) {
             throw new IllegalArgumentException("schedule_lr_decay: time_interval must be ≥ 1, got " + timeInterval);
         }
+        requireDecay("schedule_lr_decay", learningRate0, epochNum, decayRate);
         return learningRate0 / (1 + decayRate * Math.floor((double) epochNum / timeInterval));
     }
 

@@ -53,6 +53,11 @@ public interface Metric {
 
             @Override
             public double value(Matrix AL, Matrix Y) {
+                if (!AL.shape().equals(Y.shape())) {
+                    // minus would broadcast (1, m) against (m, 1) into (m, m)
+                    throw new IllegalArgumentException("mae: AL has shape " + AL.shape().compact() + " but Y has shape "
+                            + Y.shape().compact());
+                }
                 return AL.minus(Y).abs().mean();
             }
         };

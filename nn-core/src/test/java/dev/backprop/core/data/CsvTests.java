@@ -48,6 +48,19 @@ class CsvTests {
     }
 
     @Test
+    void onlyWhatPythonsFloatReadsIsANumber() throws IOException {
+        // before: Java's parser read 3f as 3, 1d as 1 and 0x1p3 as 8
+        for (String cell : new String[] {"3f", "1d", "0x1p3", "1e", "--1", "."}) {
+            Path file = csv("a,b\n1," + cell + "\n");
+            assertThatThrownBy(() -> Csv.read(file, "a")).as(cell)
+                    .hasMessage(file + ": line 2:3: column 'b': expected a number, found '" + cell + "'");
+        }
+        assertThat(Csv.read(csv("a,b\n1, -2.5e-3 \n+.5,7.\n"), "a").X()).isEqualTo(Matrix.row(-2.5e-3, 7));
+        Path inf = csv("a,b\n1,-inf\n");
+        assertThatThrownBy(() -> Csv.read(inf, "a")).hasMessageEndingWith("expected a finite number, found '-inf'");
+    }
+
+    @Test
     void infinityAndNaNCellsAreRejected() throws IOException {
         Path file = csv("a,b\n1,NaN\n");
         assertThatThrownBy(() -> Csv.read(file, "a")).hasMessageContaining("line 2:3: column 'b': expected a finite number, found 'NaN'");

@@ -125,4 +125,20 @@ class SilentValuesTests {
         assertThatThrownBy(() -> GradientCheck.check(new double[] {1}, new double[] {Double.NaN}, theta -> 0))
                 .hasMessageStartingWith("gradient_check: entry 0 of grad is NaN");
     }
+
+    @Test
+    void fractionsDecaysAndMetricShapesThatMeanNothingAreRefused() {
+        // before: a NaN fraction put every example in the test part
+        assertThatThrownBy(() -> dev.backprop.core.data.Splitting.split(
+                new dev.backprop.core.data.RegressionData(Matrix.zeros(1, 4), Matrix.zeros(1, 4)), Double.NaN, 0, 1,
+                0)).hasMessageContaining("must be ≥ 0 and add up to 1");
+        // before: Infinity, then NaN, as the rate
+        assertThatThrownBy(() -> dev.backprop.core.model.Optimization.updateLr(0.5, 1, -1))
+                .hasMessageStartingWith("update_lr: epoch_num 1 and decay_rate -1.0 must be ≥ 0");
+        assertThatThrownBy(() -> dev.backprop.core.model.Optimization.scheduleLrDecay(0.5, 1, Double.NaN))
+                .hasMessageStartingWith("schedule_lr_decay: epoch_num 1 and decay_rate NaN");
+        // before: (1,2) minus (2,1) broadcast to (2,2): a mean absolute error of 0.5
+        assertThatThrownBy(() -> Metric.meanAbsoluteError().value(Matrix.row(1, 2), Matrix.column(1, 2)))
+                .hasMessage("mae: AL has shape (1,2) but Y has shape (2,1)");
+    }
 }
