@@ -34,6 +34,8 @@ public interface Normalizer {
     static void requireFinite(String op, String what, Matrix Xtrain, Matrix statistic) {
         int feature = statistic.firstNonFinite();
         if (feature >= 0) {
+            // a NaN or ±∞ in X itself, rather than an overflow of finite values
+            Xtrain.requireFinite(op, "X", "");
             throw new IllegalArgumentException(op + ": feature " + feature + " of X " + Xtrain.shape().compact()
                     + " has values up to " + Xtrain.abs().max(1).get(feature, 0) + " in size, and " + what
                     + " overflows a double; divide that feature by a power of ten first");

@@ -178,7 +178,11 @@ public final class Npy {
                 throw new DataFileException(name, where, "expected the shape to be whole numbers, found '"
                         + dim.strip() + "'");
             }
-            if (value < 0 || value > MAX_ELEMENTS || (elements *= value) > MAX_ELEMENTS) {
+            if (value < 0) {
+                throw new DataFileException(name, where, "shape (" + s.group(1) + ") has a negative dimension "
+                        + value);
+            }
+            if (value > MAX_ELEMENTS || (elements *= value) > MAX_ELEMENTS) {
                 throw new DataFileException(name, where, "shape (" + s.group(1) + ") holds more elements than one"
                         + " array can (" + MAX_ELEMENTS + ")");
             }

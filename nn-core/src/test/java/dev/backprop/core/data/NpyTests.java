@@ -180,4 +180,13 @@ class NpyTests {
         assertThatThrownBy(() -> ModelFile.load(file))
                 .hasMessage(file + ": entry b1.npy, element 1 (b1[1, 0]): expected a finite number, found Infinity");
     }
+
+    @Test
+    void aNegativeDimensionIsNamedAsOne() {
+        byte[] bytes = Npy.toBytes(NpyArray.of(Matrix.of(2, 3, 1, 2, 3, 4, 5, 6)));
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("(2, 3)", "(-2,-3)");
+        // before: "shape (-2,-3) holds more elements than one array can"
+        assertThatThrownBy(() -> Npy.parse("bad.npy", text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                .hasMessageContaining("bad.npy").hasMessageContaining("shape (-2,-3) has a negative dimension -2");
+    }
 }

@@ -58,6 +58,15 @@ class PipelineTests {
     }
 
     @Test
+    void aNanInTheDataIsNamedAsANanNotAsAnOverflow() {
+        // before: "standardize: feature 0 of X (2,3) has values up to NaN in size, and its mean or σ overflows a double"
+        Matrix withNan = Matrix.of(2, 3, 1, Double.NaN, 3, 4, 5, 6);
+        assertThatThrownBy(() -> Normalizer.fit("standard", withNan))
+                .hasMessage("standardize: X has NaN at column 1 (row 0) of (2,3)");
+        assertThatThrownBy(() -> Normalizer.fit("minmax", withNan)).hasMessageStartingWith("minmax: X has NaN");
+    }
+
+    @Test
     void aRegressionSplitIsSeededAndPartitionsTheExamplesWithTheirTargets() {
         Matrix X = Matrix.of(2, 10, IntStream.range(0, 20).mapToDouble(i -> i).toArray());
         Matrix Y = Matrix.row(IntStream.range(0, 10).mapToDouble(i -> 100 + i).toArray());
