@@ -376,7 +376,8 @@ public final class Matrix {
     public Matrix zip(BinaryOp op, Matrix other) {
         sameBackend(op.symbol(), other);
         Shape out = broadcast(op, shape, other.shape);
-        return backend.zip(op, contiguous(), other.contiguous(), out);
+        Matrix result = backend.zip(op, contiguous(), other.contiguous(), out);
+        return op == BinaryOp.DIVIDE ? InvalidValues.divide(result, this, other) : result;
     }
 
     private static Shape broadcast(BinaryOp op, Shape a, Shape b) {
@@ -433,12 +434,15 @@ public final class Matrix {
 
     /** {@code this / s} */
     public Matrix div(double s) {
-        return backend.zipScalar(BinaryOp.DIVIDE, contiguous(), s, false);
+        Matrix result = backend.zipScalar(BinaryOp.DIVIDE, contiguous(), s, false);
+        // x / s is NaN for a finite x only when s is 0 or not finite
+        return s != 0 && Double.isFinite(s) ? result : InvalidValues.divide(result, this, s, false);
     }
 
     /** {@code s / this} */
     public Matrix rdiv(double s) {
-        return backend.zipScalar(BinaryOp.DIVIDE, contiguous(), s, true);
+        Matrix result = backend.zipScalar(BinaryOp.DIVIDE, contiguous(), s, true);
+        return s != 0 && Double.isFinite(s) ? result : InvalidValues.divide(result, this, s, true);
     }
 
     /** {@code np.maximum(this, s)} */
@@ -530,7 +534,15 @@ public final class Matrix {
 
     /** f(this) elementwise, computed by the backend. */
     public Matrix map(UnaryOp op, double p) {
-        return backend.map(op, p, contiguous());
+        Matrix result = backend.map(op, p, contiguous());
+        // the functions whose domain is not every finite number; a power with a whole exponent is defined everywhere
+        return switch (op) {
+            case LOG -> InvalidValues.outsideDomain("log", "x ≥ 0", result, this);
+            case SQRT -> InvalidValues.outsideDomain("sqrt", "x ≥ 0", result, this);
+            case POWER -> p == Math.rint(p) ? result
+                    : InvalidValues.outsideDomain("power", "x ≥ 0 for the exponent " + p, result, this);
+            default -> result;
+        };
     }
 
     /**
@@ -562,12 +574,20 @@ public final class Matrix {
 
     /** {@code np.mean(this)} */
     public double mean() {
+        if (size() == 0) {
+            throw new IllegalArgumentException("mean: " + shape.compact() + " has no elements to average (numpy"
+                    + " warns: Mean of empty slice, and gives NaN)");
+        }
         return sum() / size();
     }
 
     /** {@code np.mean(this, axis=axis, keepdims=True)} */
     public Matrix mean(int axis) {
         int n = checkAxis("mean", axis) == 0 ? rows() : cols();
+        if (n == 0 && (axis == 0 ? cols() : rows()) > 0) {
+            throw new IllegalArgumentException("mean: axis " + axis + " of " + shape.compact() + " is empty (numpy"
+                    + " warns: Mean of empty slice, and gives NaN)");
+        }
         return sum(axis).div(n);
     }
 
@@ -668,6 +688,28 @@ public final class Matrix {
         double[] a = backend.storesHostArrays() && !transposed ? (double[]) storage() : toArray();
         for (int k = 0; k < a.length; k++) {
             if (!Double.isFinite(a[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The row-major index of the first NaN, or −1 when there is none. On a device a sum decides first, so a matrix
+     * without NaN is never copied to the host for it.
+     */
+    public int firstNaN() {
+        if (!backend.storesHostArrays()) {
+            Matrix total = reduce(Reduction.SUM, -1);
+            boolean none = !Double.isNaN(total.item());
+            total.release();
+            if (none) {
+                return -1;
+            }
+        }
+        double[] a = backend.storesHostArrays() && !transposed ? (double[]) storage() : toArray();
+        for (int k = 0; k < a.length; k++) {
+            if (Double.isNaN(a[k])) {
                 return k;
             }
         }

@@ -266,7 +266,8 @@ public abstract class BackendContractTests {
                 for (int i = 0; i < x.length; i++) {
                     expected[i] = op.apply(x[i], p);
                 }
-                assertClose(op + "(x, p=" + p + ")", a.map(op, p), expected, absolute(expected), s);
+                // the backend itself: Matrix.map adds the check for values outside log's and sqrt's domains
+                assertClose(op + "(x, p=" + p + ")", backend().map(op, p, a), expected, absolute(expected), s);
             }
         }
     }
@@ -318,8 +319,8 @@ public abstract class BackendContractTests {
                         expected[i * s.cols() + j] = op.apply(xi, yi);
                     }
                 }
-                assertClose(sa.compact() + " " + op.symbol() + " " + sb.compact(), a.zip(op, b), expected,
-                        absolute(expected), s);
+                assertClose(sa.compact() + " " + op.symbol() + " " + sb.compact(), backend().zip(op, a, b, s),
+                        expected, absolute(expected), s);
             }
         }
     }

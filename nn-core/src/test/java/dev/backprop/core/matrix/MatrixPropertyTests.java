@@ -214,6 +214,7 @@ public abstract class MatrixPropertyTests {
         reductions();
         products();
         slicing();
+        invalidValues();
         factories();
         if (backend() != Backends.cpu()) {
             add("+ of a CPU matrix and one on " + backend().name(), () -> Matrix.row(1, 2).plus(on(Matrix.row(1, 2))),
@@ -284,8 +285,9 @@ public abstract class MatrixPropertyTests {
             Supplier<Matrix> emptyY = () -> backend().full(sparse ? 1 : 2, 0, 0);
             add(name + " of (2,0)", () -> loss.loss(backend().full(2, 0, 0.5), emptyY.get()),
                     new Values(Matrix.zeros(1, 0)));
+            // Keras: NaN, the mean of no losses; here an error that says so
             add(name + " cost of (2,0)", () -> loss.cost(backend().full(2, 0, 0.5), emptyY.get()),
-                    new Scalar(Double.NaN));
+                    new Fails("mean", "(1,0)", "no elements"));
             add(name + " gradient of (2,0)", () -> loss.gradient(backend().full(2, 0, 0.5), emptyY.get()),
                     new Values(Matrix.zeros(2, 0)));
             // mismatched: the loss and both shapes
@@ -470,9 +472,22 @@ public abstract class MatrixPropertyTests {
             add("sum(" + r + ")", () -> input(r).sum(), new Scalar(expected("sum(" + r + ")").item()));
             numpy("sum0(" + r + ")", () -> input(r).sum(0));
             numpy("sum1(" + r + ")", () -> input(r).sum(1));
-            add("mean(" + r + ")", () -> input(r).mean(), new Scalar(expected("mean(" + r + ")").item()));
-            numpy("mean0(" + r + ")", () -> input(r).mean(0));
-            numpy("mean1(" + r + ")", () -> input(r).mean(1));
+            // numpy: "Mean of empty slice", a RuntimeWarning, and NaN; here an error
+            if (shape.size() > 0) {
+                add("mean(" + r + ")", () -> input(r).mean(), new Scalar(expected("mean(" + r + ")").item()));
+            } else {
+                add("mean(" + r + ")", () -> input(r).mean(), new Fails("mean", shape.compact(), "no elements"));
+            }
+            if (shape.rows() > 0 || shape.cols() == 0) {
+                numpy("mean0(" + r + ")", () -> input(r).mean(0));
+            } else {
+                add("mean0(" + r + ")", () -> input(r).mean(0), new Fails("mean", "axis 0", shape.compact()));
+            }
+            if (shape.cols() > 0 || shape.rows() == 0) {
+                numpy("mean1(" + r + ")", () -> input(r).mean(1));
+            } else {
+                add("mean1(" + r + ")", () -> input(r).mean(1), new Fails("mean", "axis 1", shape.compact()));
+            }
             // numpy: "zero-size array to reduction operation maximum which has no identity"
             if (shape.size() > 0) {
                 add("max(" + r + ")", () -> input(r).max(), new Scalar(expected("max(" + r + ")").item()));
@@ -558,6 +573,25 @@ public abstract class MatrixPropertyTests {
             }
         }
         return Matrix.of(a.rows(), b.cols(), C);
+    }
+
+    /** numpy's "invalid value encountered in …" warnings, errors here; a NaN already there, or ±∞, passes. */
+    private void invalidValues() {
+        Supplier<Matrix> signs = () -> backend().upload(1, 3, new double[] {4, -1, 0});
+        add("log of a negative", () -> signs.get().log(),
+                new Fails("log", "-1.0 at column 1 (row 0) of (1,3)", "x ≥ 0", "invalid value encountered in log"));
+        add("sqrt of a negative", () -> signs.get().sqrt(), new Fails("sqrt", "-1.0 at column 1"));
+        add("power 0.5 of a negative", () -> signs.get().power(0.5), new Fails("power", "-1.0", "exponent 0.5"));
+        add("power 2 of a negative", () -> signs.get().power(2), new Values(Matrix.row(16, 1, 0)));
+        add("log of 0 is −∞", () -> backend().upload(1, 1, new double[] {0}).log(),
+                new Values(Matrix.row(Double.NEGATIVE_INFINITY)));
+        add("log of a NaN stays NaN", () -> backend().upload(1, 2, new double[] {Double.NaN, -1}).log(),
+                new Values(Matrix.row(Double.NaN, Double.NaN)));
+        add("0 / 0", () -> signs.get().div(backend().upload(1, 1, new double[] {0})),
+                new Fails("divide", "0.0 / 0.0 at column 2 (row 0) of (1,3) / (1,1)"));
+        add("0 / the number 0", () -> signs.get().div(0), new Fails("divide", "0.0 / 0.0 at column 2"));
+        add("the number 0 / 0", () -> signs.get().rdiv(0), new Fails("divide", "0.0 / 0.0", "a number / (1,3)"));
+        add("1 / 0 is ∞", () -> signs.get().rdiv(1), new Values(Matrix.row(0.25, -1, Double.POSITIVE_INFINITY)));
     }
 
     private void slicing() {
