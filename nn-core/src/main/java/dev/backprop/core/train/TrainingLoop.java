@@ -223,8 +223,11 @@ public final class TrainingLoop {
                     if (!Double.isFinite(cost)) {
                         throw new IllegalStateException(name + ": cost is " + cost + " at iteration " + iteration
                                 + " (epoch " + epoch + ", batch " + (t + 1) + " of " + batches + ", learning rate "
-                                + optimizer.learningRate() + "): the input was finite, so the steps diverged;"
-                                + " try a smaller learning rate");
+                                + optimizer.learningRate() + "): " + (iteration == 0
+                                ? "no step was taken yet, so the cost of the parameters it started from overflows;"
+                                + " the features or the labels may be on too large a scale (normalize them)"
+                                + (lambda > 0 ? ", or the L2 λ " + lambda + " is too large" : "")
+                                : "the input was finite, so the steps diverged; try a smaller learning rate"));
                     }
                     List<Matrix> previousState = optimizer.state().matrices();
                     List<Matrix> updated = optimizer.update(parameters, gradients);

@@ -81,6 +81,10 @@ class SilentValuesTests {
         // before: val_loss [Infinity], and early stopping stopped with no best epoch
         assertThatThrownBy(() -> model.fit(X, Y, model.loop().epochs(1).batchSize(1).validation(X, Y.times(1e10))))
                 .hasMessageStartingWith("fit: val_loss is Infinity after epoch 0");
+        // before: "…: the input was finite, so the steps diverged; try a smaller learning rate", before any step
+        assertThatThrownBy(() -> model.fit(X, Y.times(10), 1, 0)).hasMessageEndingWith("no step was taken yet, so the"
+                + " cost of the parameters it started from overflows; the features or the labels may be on too large"
+                + " a scale (normalize them)");
     }
 
     @Test
