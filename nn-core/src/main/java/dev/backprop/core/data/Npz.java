@@ -40,18 +40,19 @@ public final class Npz {
         String name = file.toString();
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
-        Map<String, byte[]> local = localEntries(name, DataFiles.readAllBytes(file, "an .npz file"));
+        byte[] content = DataFiles.readAllBytes(file, "an .npz file");
+        Map<String, byte[]> local = localEntries(name, content);
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (IOException e) {
-            throw new DataFileException(name, "zip directory", "expected an .npz (a zip file of .npy arrays), found "
-                    + "no readable zip directory (" + e.getMessage() + "): not a zip file, or truncated", e);
+            throw new DataFileException(name, directory(content), "expected an .npz (a zip file of .npy arrays),"
+                    + " found no readable zip directory (" + e.getMessage() + "): not a zip file, or truncated", e);
         }
         try (zip) {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
                 ZipEntry entry = en.nextElement();
-                String where = "entry " + entry.getName();
+                String where = entry(content, entry.getName());
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
                     bytes = in.readAllBytes();
@@ -74,14 +75,15 @@ public final class Npz {
                 }
                 if (entry.getName().endsWith(".npy")) {
                     String key = entry.getName().substring(0, entry.getName().length() - 4);
-                    arrays.put(key, Npy.parse(name + ", " + where, bytes));
+                    // offsets inside an array count from the array's first byte
+                    arrays.put(key, Npy.parse(name + ", entry " + entry.getName(), bytes));
                 } else {
                     texts.put(entry.getName(), new String(bytes, StandardCharsets.UTF_8));
                 }
             }
         }
         if (!local.isEmpty()) {
-            throw new DataFileException(name, "zip directory", "the entries " + local.keySet() + " are missing from"
+            throw new DataFileException(name, directory(content), "the entries " + local.keySet() + " are missing from"
                     + " the zip directory: the file is corrupt");
         }
         return new Contents(Collections.unmodifiableMap(arrays), Collections.unmodifiableMap(texts));
@@ -90,16 +92,38 @@ public final class Npz {
     /** The entries as their local headers give them, read front to back (CRC-checked by ZipInputStream). */
     private static Map<String, byte[]> localEntries(String name, byte[] file) throws DataFileException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        String current = "the first entry";
+        String current = "the first entry, byte 0";
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(file))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                current = "entry " + e.getName();
+                current = entry(file, e.getName());
                 entries.put(e.getName(), in.readAllBytes());
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new DataFileException(name, current, "corrupt or truncated zip data (" + e.getMessage() + ")", e);
         }
         return entries;
+    }
+
+    /** "entry NAME, byte N" at the entry's local header ("PK\3\4", then its name at +30), or "entry NAME". */
+    private static String entry(byte[] file, String entryName) {
+        byte[] nameBytes = entryName.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + nameBytes.length <= file.length; i++) {
+            if (file[i] == 'P' && file[i + 1] == 'K' && file[i + 2] == 3 && file[i + 3] == 4
+                    && Arrays.equals(file, i + 30, i + 30 + nameBytes.length, nameBytes, 0, nameBytes.length)) {
+                return "entry " + entryName + ", byte " + i;
+            }
+        }
+        return "entry " + entryName;
+    }
+
+    /** "zip directory, byte N" at its end record ("PK\5\6", the last one), or "zip directory". */
+    private static String directory(byte[] file) {
+        for (int i = file.length - 22; i >= 0; i--) {
+            if (file[i] == 'P' && file[i + 1] == 'K' && file[i + 2] == 5 && file[i + 3] == 6) {
+                return "zip directory, byte " + i;
+            }
+        }
+        return "zip directory";
     }
 
     /**

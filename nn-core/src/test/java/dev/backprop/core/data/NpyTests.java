@@ -189,4 +189,18 @@ class NpyTests {
         assertThatThrownBy(() -> Npy.parse("bad.npy", text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
                 .hasMessageContaining("bad.npy").hasMessageContaining("shape (-2,-3) has a negative dimension -2");
     }
+
+    @Test
+    void aCorruptZipEntryIsNamedWithTheByteWhereItStarts(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("one.npz");
+        Npz.write(file, Map.of("X", NpyArray.of(Matrix.of(2, 3, 1, 2, 3, 4, 5, 6))), Map.of());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 3] ^= 0x55;
+        Files.write(file, bytes);
+        // before: "…: entry X.npy: corrupt or truncated zip data (…)", without a byte
+        assertThatThrownBy(() -> Npz.read(file)).hasMessageStartingWith(file + ": entry X.npy, byte 0: ");
+        Files.write(file, java.util.Arrays.copyOf(bytes, 40));
+        assertThatThrownBy(() -> Npz.read(file)).hasMessageStartingWith(file + ": ").hasMessageContaining("byte");
+    }
 }
