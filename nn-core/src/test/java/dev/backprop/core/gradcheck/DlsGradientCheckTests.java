@@ -3,6 +3,7 @@ package dev.backprop.core.gradcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.backprop.core.DlsTestCases;
 import dev.backprop.core.matrix.Matrix;
 import dev.backprop.core.matrix.Shape;
 import dev.backprop.core.model.DeepNetwork;
@@ -34,13 +35,7 @@ class DlsGradientCheckTests {
         NumpyRandom random = new NumpyRandom(1);
         Matrix X = random.randn(4, 3);
         Matrix Y = Matrix.row(1, 1, 0);
-        Matrix W1 = random.randn(5, 4);
-        Matrix b1 = random.randn(5, 1);
-        Matrix W2 = random.randn(3, 5);
-        Matrix b2 = random.randn(3, 1);
-        Matrix W3 = random.randn(1, 3);
-        Matrix b3 = random.randn(1, 1);
-        DeepParameters parameters = new DeepParameters(List.of(W1, W2, W3), List.of(b1, b2, b3));
+        DeepParameters parameters = DlsTestCases.parameters(random, 4, 5, 3, 1);
 
         // forward_propagation_n's cost: (1/m) Σ −y log a3 − (1 − y) log(1 − a3)
         List<Shape> shapes = GradientCheck.shapes(parameters);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.backprop.core.DlsTestCases;
 import dev.backprop.core.Reference;
 import dev.backprop.core.gradcheck.GradientCheck;
 import dev.backprop.core.matrix.Matrix;
@@ -44,13 +45,7 @@ class RegularizationTests {
     void costWithRegularizationIsThePublishedTestCase() {
         // compute_cost_with_regularization_test_case: np.random.seed(1), parameters drawn without X
         NumpyRandom random = new NumpyRandom(1);
-        Matrix W1 = random.randn(2, 3);
-        Matrix b1 = random.randn(2, 1);
-        Matrix W2 = random.randn(3, 2);
-        Matrix b2 = random.randn(3, 1);
-        Matrix W3 = random.randn(1, 3);
-        Matrix b3 = random.randn(1, 1);
-        DeepParameters p = new DeepParameters(List.of(W1, W2, W3), List.of(b1, b2, b3));
+        DeepParameters p = DlsTestCases.parameters(random, 3, 2, 3, 1);
         double cost = Regularization.computeCostWithRegularization(REF.matrix("a3"), REF.matrix("Y"), p, 0.1);
         assertThat(cost).isCloseTo(1.78648594516, within(5e-12));
         assertThat(Math.abs(cost - REF.scalar("cost_with_regularization_0.1")) / cost).isLessThan(1e-12);
