@@ -1,6 +1,7 @@
 package dev.backprop.core.activation;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 
 /**
  * Softmax over the classes of each example: Z and A are (n_classes, m), and every column of A is a probability
@@ -20,8 +21,8 @@ public record Softmax() implements Activation {
     public Matrix forward(Matrix Z) {
         // E = exp(Z − max over classes)   (n, m), largest entry of each column is e⁰ = 1
         Matrix E = Z.minus(Z.max(0)).exp();
-        // A = E / Σ_classes E
-        return E.div(E.sum(0));
+        // A = E / Σ_classes E, each sum ≥ 1, so no 0/0 to scan for
+        return Unchecked.div(E, E.sum(0));
     }
 
     @Override

@@ -105,9 +105,9 @@ public final class Mnist {
         }
         long pixels = (long) height * width;
         if (pixels > Integer.MAX_VALUE - 16 || pixels * m > Integer.MAX_VALUE - 16) {
-            throw new DataFileException(imagesName, "byte 4", m + " images of " + height + "x" + width + " are "
-                    + pixels * Math.max(m, 1) + " values" + (m == 0 ? " each" : "") + ", more than one matrix can"
-                    + " hold");
+            throw new DataFileException(imagesName, "byte 4", (m == 0 ? "one image" : m + " images") + " of " + height
+                    + "x" + width + (m == 0 ? " is " : " are ") + pixels * Math.max(m, 1) + " values, more than one"
+                    + " matrix can hold");
         }
         int n = (int) pixels;
         // X[p][i] = pixel p of image i: the file's (m, n) transposed to examples as columns

@@ -52,25 +52,25 @@ public final class Npz {
         try (zip) {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
                 ZipEntry entry = en.nextElement();
-                String where = entry(content, entry.getName());
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(entry)) {
                     bytes = in.readAllBytes();
                 } catch (DataFileException e) {
                     throw e;
                 } catch (IOException e) {
-                    throw new DataFileException(name, where, "corrupt or truncated zip entry (" + e.getMessage() + ")",
-                            e);
+                    throw new DataFileException(name, entry(content, entry.getName()), "corrupt or truncated zip entry ("
+                            + e.getMessage() + ")", e);
                 }
                 CRC32 crc = new CRC32();
                 crc.update(bytes);
                 if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-                    throw new DataFileException(name, where, String.format(
+                    throw new DataFileException(name, entry(content, entry.getName()), String.format(
                             "expected CRC-32 %08x as the zip directory says, found %08x: the entry is corrupt",
                             entry.getCrc(), crc.getValue()));
                 }
                 if (!Arrays.equals(local.remove(entry.getName()), bytes)) {
-                    throw new DataFileException(name, where, "the zip directory lists this entry, but the entries"
+                    throw new DataFileException(name, entry(content, entry.getName()), "the zip directory lists this"
+                            + " entry, but the entries"
                             + " themselves hold " + local.keySet() + ": the file is corrupt");
                 }
                 if (entry.getName().endsWith(".npy")) {
@@ -92,14 +92,15 @@ public final class Npz {
     /** The entries as their local headers give them, read front to back (CRC-checked by ZipInputStream). */
     private static Map<String, byte[]> localEntries(String name, byte[] file) throws DataFileException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        String current = "the first entry, byte 0";
+        String current = null;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(file))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                current = entry(file, e.getName());
+                current = e.getName();
                 entries.put(e.getName(), in.readAllBytes());
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new DataFileException(name, current, "corrupt or truncated zip data (" + e.getMessage() + ")", e);
+            throw new DataFileException(name, current == null ? "the first entry, byte 0" : entry(file, current),
+                    "corrupt or truncated zip data (" + e.getMessage() + ")", e);
         }
         return entries;
     }

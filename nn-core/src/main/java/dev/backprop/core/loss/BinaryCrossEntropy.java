@@ -1,6 +1,7 @@
 package dev.backprop.core.loss;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 
 /**
  * Binary cross-entropy, the workshop's cost ({@code compute_cost}) for labels y ∈ {0, 1} and a sigmoid output
@@ -23,7 +24,7 @@ public record BinaryCrossEntropy() implements Loss {
         Checks.sameShape(this, AL, Y);
         Matrix Ahat = Checks.clipProbability(AL);
         // y log â + (1 − y) log(1 − â)
-        Matrix logprobs = Y.times(Ahat.log()).plus(Y.rminus(1).times(Ahat.rminus(1).log()));
+        Matrix logprobs = Y.times(Unchecked.log(Ahat)).plus(Y.rminus(1).times(Unchecked.log(Ahat.rminus(1))));
         return logprobs.mean(0).negate();
     }
 
@@ -32,7 +33,7 @@ public record BinaryCrossEntropy() implements Loss {
         Checks.sameShape(this, AL, Y);
         Matrix Ahat = Checks.clipProbability(AL);
         // −(y/â − (1 − y)/(1 − â)) / n
-        return Y.div(Ahat).minus(Y.rminus(1).div(Ahat.rminus(1))).negate().div(AL.rows());
+        return Unchecked.div(Y, Ahat).minus(Unchecked.div(Y.rminus(1), Ahat.rminus(1))).negate().div(AL.rows());
     }
 
     /** y ∈ [0, 1]: a label of 2 would make the cost negative and training meaningless. */

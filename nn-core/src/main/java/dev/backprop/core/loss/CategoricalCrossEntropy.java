@@ -1,6 +1,7 @@
 package dev.backprop.core.loss;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 
 /**
  * Categorical cross-entropy, for multi-class classification with one-hot labels Y (n_classes, m) and a softmax
@@ -20,13 +21,13 @@ public record CategoricalCrossEntropy() implements CategoricalLoss {
     @Override
     public Matrix loss(Matrix AL, Matrix Y) {
         Checks.sameShape(this, AL, Y);
-        return Y.times(Checks.clipProbability(AL).log()).sum(0).negate();
+        return Y.times(Unchecked.log(Checks.clipProbability(AL))).sum(0).negate();
     }
 
     @Override
     public Matrix gradient(Matrix AL, Matrix Y) {
         Checks.sameShape(this, AL, Y);
-        return Y.div(Checks.clipProbability(AL)).negate();
+        return Unchecked.div(Y, Checks.clipProbability(AL)).negate();
     }
 
     /** The labels are one-hot already. */

@@ -1,6 +1,7 @@
 package dev.backprop.core.loss;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 
 /**
  * Kullback–Leibler divergence of the prediction ŷ from a target distribution y, both (n_classes, m) with columns
@@ -24,13 +25,13 @@ public record KLDivergence() implements Loss {
     public Matrix loss(Matrix AL, Matrix Y) {
         Checks.sameShape(this, AL, Y);
         Matrix Yhat = clip(Y);
-        return Yhat.times(Yhat.div(clip(AL)).log()).sum(0);
+        return Yhat.times(Unchecked.log(Unchecked.div(Yhat, clip(AL)))).sum(0);
     }
 
     @Override
     public Matrix gradient(Matrix AL, Matrix Y) {
         Checks.sameShape(this, AL, Y);
-        return clip(Y).div(clip(AL)).negate();
+        return Unchecked.div(clip(Y), clip(AL)).negate();
     }
 
     /** Each column of Y a distribution: entries in [0, 1] that sum to 1. */

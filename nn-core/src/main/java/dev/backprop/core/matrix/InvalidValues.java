@@ -19,6 +19,7 @@ final class InvalidValues {
         }
         int i = k / result.cols();
         int j = k % result.cols();
+        result.release();
         throw new IllegalArgumentException(op + ": " + x.get(i, j) + " at column " + j + " (row " + i + ") of "
                 + x.shape().compact() + " is outside its domain, " + domain + ", so the result is NaN (numpy warns:"
                 + " invalid value encountered in " + op + ")");
@@ -32,6 +33,7 @@ final class InvalidValues {
         }
         int i = k / result.cols();
         int j = k % result.cols();
+        result.release();
         return fail(a.shape().compact() + " / " + b.shape().compact(), a.get(broadcast(i, a.rows()),
                 broadcast(j, a.cols())), b.get(broadcast(i, b.rows()), broadcast(j, b.cols())), i, j);
     }
@@ -44,6 +46,7 @@ final class InvalidValues {
         }
         int i = k / result.cols();
         int j = k % result.cols();
+        result.release();
         String shapes = reversed ? "a number / " + x.shape().compact() : x.shape().compact() + " / a number";
         return reversed ? fail(shapes, s, x.get(i, j), i, j) : fail(shapes, x.get(i, j), s, i, j);
     }

@@ -332,7 +332,11 @@ public final class Matrix {
         return zip(BinaryOp.MULTIPLY, other);
     }
 
-    /** {@code this / other}, elementwise, broadcast. */
+    /**
+     * {@code this / other}, elementwise, broadcast.
+     *
+     * @throws IllegalArgumentException where 0/0 or ∞/∞ would make a NaN out of numbers that were not NaN
+     */
     public Matrix div(Matrix other) {
         return zip(BinaryOp.DIVIDE, other);
     }
@@ -374,10 +378,15 @@ public final class Matrix {
 
     /** {@code op(this, other)} elementwise, broadcast as numpy does for 2-D arrays. */
     public Matrix zip(BinaryOp op, Matrix other) {
+        Matrix result = zipUnchecked(op, other);
+        return op == BinaryOp.DIVIDE ? InvalidValues.divide(result, this, other) : result;
+    }
+
+    /** {@link #zip} without the scan of a division for 0/0 ({@link Unchecked#div}). */
+    Matrix zipUnchecked(BinaryOp op, Matrix other) {
         sameBackend(op.symbol(), other);
         Shape out = broadcast(op, shape, other.shape);
-        Matrix result = backend.zip(op, contiguous(), other.contiguous(), out);
-        return op == BinaryOp.DIVIDE ? InvalidValues.divide(result, this, other) : result;
+        return backend.zip(op, contiguous(), other.contiguous(), out);
     }
 
     private static Shape broadcast(BinaryOp op, Shape a, Shape b) {
@@ -497,12 +506,20 @@ public final class Matrix {
         return map(UnaryOp.EXP, 0);
     }
 
-    /** {@code np.log}, the natural logarithm */
+    /**
+     * {@code np.log}, the natural logarithm; log 0 = −∞.
+     *
+     * @throws IllegalArgumentException naming the first negative element, whose log would be NaN
+     */
     public Matrix log() {
         return map(UnaryOp.LOG, 0);
     }
 
-    /** {@code np.sqrt} */
+    /**
+     * {@code np.sqrt}
+     *
+     * @throws IllegalArgumentException naming the first negative element, whose square root would be NaN
+     */
     public Matrix sqrt() {
         return map(UnaryOp.SQRT, 0);
     }
@@ -512,7 +529,11 @@ public final class Matrix {
         return map(UnaryOp.SQUARE, 0);
     }
 
-    /** {@code np.power(this, p)} */
+    /**
+     * {@code np.power(this, p)}
+     *
+     * @throws IllegalArgumentException for a fractional p, naming the first negative element (its power is NaN)
+     */
     public Matrix power(double p) {
         return map(UnaryOp.POWER, p);
     }
@@ -682,9 +703,12 @@ public final class Matrix {
 
     /**
      * The row-major index of the first NaN or ±∞, or −1 when there is none. On a CPU backend the elements are read in
-     * place, so checking a 376 MB training set costs no second copy of it.
+     * place, so checking a 376 MB training set costs no second copy of it; on a device a sum decides first.
      */
     public int firstNonFinite() {
+        if (!backend.storesHostArrays() && Double.isFinite(deviceSum())) {
+            return -1;
+        }
         double[] a = backend.storesHostArrays() && !transposed ? (double[]) storage() : toArray();
         for (int k = 0; k < a.length; k++) {
             if (!Double.isFinite(a[k])) {
@@ -694,18 +718,21 @@ public final class Matrix {
         return -1;
     }
 
+    /** The sum of every element, computed on the device; NaN when one is NaN, ±∞ or NaN when one is ±∞. */
+    private double deviceSum() {
+        Matrix total = reduce(Reduction.SUM, -1);
+        double sum = total.item();
+        total.release();
+        return sum;
+    }
+
     /**
      * The row-major index of the first NaN, or −1 when there is none. On a device a sum decides first, so a matrix
      * without NaN is never copied to the host for it.
      */
     public int firstNaN() {
-        if (!backend.storesHostArrays()) {
-            Matrix total = reduce(Reduction.SUM, -1);
-            boolean none = !Double.isNaN(total.item());
-            total.release();
-            if (none) {
-                return -1;
-            }
+        if (!backend.storesHostArrays() && !Double.isNaN(deviceSum())) {
+            return -1;
         }
         double[] a = backend.storesHostArrays() && !transposed ? (double[]) storage() : toArray();
         for (int k = 0; k < a.length; k++) {

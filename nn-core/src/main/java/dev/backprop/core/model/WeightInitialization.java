@@ -56,10 +56,10 @@ public final class WeightInitialization {
      * </pre>
      * Departure, made explicit: a saturated a3 (exactly 0 or 1) makes a term 0 · ∞ = NaN where it matches its
      * label; that term is taken as 0, its limit, as {@code np.nansum} does. Where a saturated a3 contradicts its
-     * label the term, and the cost, is +∞, which is returned (the large-random start's first cost). A NaN in a3
-     * itself is an error.
+     * label the term, and the cost, is +∞, which is returned (the large-random start's first cost). An a3 outside
+     * [0, 1] (NaN included) or a label other than 0 and 1 is an error.
      *
-     * @throws IllegalArgumentException when a3 holds a NaN or the shapes differ
+     * @throws IllegalArgumentException when a3 is not a probability, Y not 0 or 1, or the shapes differ
      */
     public static double computeLoss(Matrix a3, Matrix Y) {
         return Regularization.crossEntropyNansum("compute_loss", a3, Y);

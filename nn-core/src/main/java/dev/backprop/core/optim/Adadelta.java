@@ -1,6 +1,7 @@
 package dev.backprop.core.optim;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 import java.util.List;
 
 /**
@@ -53,8 +54,8 @@ public final class Adadelta extends ScheduledOptimizer {
         // E[g²] = ρ E[g²] + (1 − ρ) dθ²
         replace(accumulatedGrad, i, accumulatedGrad.get(i).times(rho).plus(g.square().times(1 - rho)));
         // Δθ = −√(E[Δθ²] + ε) / √(E[g²] + ε) · dθ
-        Matrix delta = accumulatedDelta.get(i).plus(epsilon).sqrt().negate()
-                .times(g).div(accumulatedGrad.get(i).plus(epsilon).sqrt());
+        Matrix delta = Unchecked.div(Unchecked.sqrt(accumulatedDelta.get(i).plus(epsilon)).negate().times(g),
+                Unchecked.sqrt(accumulatedGrad.get(i).plus(epsilon)));
         // E[Δθ²] = ρ E[Δθ²] + (1 − ρ) Δθ²
         replace(accumulatedDelta, i, accumulatedDelta.get(i).times(rho).plus(delta.square().times(1 - rho)));
         // θ = θ + α Δθ

@@ -1,6 +1,7 @@
 package dev.backprop.core.optim;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 import java.util.List;
 
 /**
@@ -52,6 +53,6 @@ public final class Adagrad extends ScheduledOptimizer {
         // G = G + dθ²
         replace(G, i, G.get(i).plus(g.square()));
         // θ = θ − α dθ / √(G + ε)
-        return theta.minus(g.times(learningRate()).div(G.get(i).plus(epsilon).sqrt()));
+        return theta.minus(Unchecked.div(g.times(learningRate()), Unchecked.sqrt(G.get(i).plus(epsilon))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.backprop.core.optim;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 import java.util.List;
 
 /**
@@ -73,7 +74,8 @@ public final class Adam extends ScheduledOptimizer {
         replace(s, i, s.get(i).times(beta2).plus(g.square().times(1 - beta2)));
         Matrix sCorrected = s.get(i).div(1 - Math.pow(beta2, t));
         // θ = θ − α v̂ / (√ŝ + ε)
-        return theta.minus(vCorrected.times(learningRate()).div(sCorrected.sqrt().plus(epsilon)));
+        return theta.minus(Unchecked.div(vCorrected.times(learningRate()),
+                Unchecked.sqrt(sCorrected).plus(epsilon)));
     }
 
     /** t, the number of updates so far. */

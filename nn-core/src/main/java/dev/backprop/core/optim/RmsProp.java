@@ -1,6 +1,7 @@
 package dev.backprop.core.optim;
 
 import dev.backprop.core.matrix.Matrix;
+import dev.backprop.core.matrix.Unchecked;
 import java.util.List;
 
 /**
@@ -50,6 +51,6 @@ public final class RmsProp extends ScheduledOptimizer {
         // s = ρ s + (1 − ρ) dθ²
         replace(s, i, s.get(i).times(rho).plus(g.square().times(1 - rho)));
         // θ = θ − α dθ / √(s + ε)
-        return theta.minus(g.times(learningRate()).div(s.get(i).plus(epsilon).sqrt()));
+        return theta.minus(Unchecked.div(g.times(learningRate()), Unchecked.sqrt(s.get(i).plus(epsilon))));
     }
 }

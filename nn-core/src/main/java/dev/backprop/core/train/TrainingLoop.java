@@ -171,7 +171,8 @@ public final class TrainingLoop {
      *
      * @throws IllegalArgumentException when X and Y do not match, hold NaN/±∞, have no examples, or a label is
      *                                  outside the loss's domain
-     * @throws IllegalStateException    when the cost of a batch stops being finite
+     * @throws IllegalStateException    when the cost of a batch, the output, or an epoch's loss or metric stops being
+     *                                  finite
      */
     public History fit(Trainable model, Matrix X, Matrix Y) {
         checkData(X, Y, "X", "Y");
@@ -224,9 +225,10 @@ public final class TrainingLoop {
                         throw new IllegalStateException(name + ": cost is " + cost + " at iteration " + iteration
                                 + " (epoch " + epoch + ", batch " + (t + 1) + " of " + batches + ", learning rate "
                                 + optimizer.learningRate() + "): " + (iteration == 0
-                                ? "no step was taken yet, so the cost of the parameters it started from overflows;"
-                                + " the features or the labels may be on too large a scale (normalize them)"
-                                + (lambda > 0 ? ", or the L2 λ " + lambda + " is too large" : "")
+                                ? "no step of this fit was taken yet, so the parameters it started from already cost"
+                                + " that: the features or the labels may be on too large a scale (normalize them)"
+                                + (lambda > 0 ? ", the L2 λ " + lambda + " too large" : "")
+                                + ", or an earlier fit diverged"
                                 : "the input was finite, so the steps diverged; try a smaller learning rate"));
                     }
                     List<Matrix> previousState = optimizer.state().matrices();
@@ -344,21 +346,22 @@ public final class TrainingLoop {
         }
     }
 
-    /**
-     * The parameters and the data were finite, so an output that is not comes from parameters too large for the
-     * forward pass (W·A overflows to ±∞, then ∞ − ∞ is NaN): the steps diverged before a batch's cost could show it.
-     */
     /** An epoch's loss and metrics, every one finite, or an exception naming the first that is not. */
     private void requireFiniteLogs(Map<String, Double> logs, int epoch) {
         for (Map.Entry<String, Double> log : logs.entrySet()) {
             if (!Double.isFinite(log.getValue())) {
                 throw new IllegalStateException(name + ": " + log.getKey() + " is " + log.getValue() + " after epoch "
                         + epoch + " (learning rate " + optimizer.learningRate() + "), though the output is finite: it"
-                        + " overflows a double; the labels or the L2 penalty may be far too large");
+                        + " overflows a double, or takes the log of 0; the labels or the L2 penalty may be far too"
+                        + " large");
             }
         }
     }
 
+    /**
+     * The parameters and the data were finite, so an output that is not comes from parameters too large for the
+     * forward pass (W·A overflows to ±∞, then ∞ − ∞ is NaN): the steps diverged before a batch's cost could show it.
+     */
     private void requireFiniteOutput(Matrix AL, String input, int iteration, int epoch) {
         int k = AL.firstNonFinite();
         if (k >= 0) {

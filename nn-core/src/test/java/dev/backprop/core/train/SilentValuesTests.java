@@ -82,9 +82,9 @@ class SilentValuesTests {
         assertThatThrownBy(() -> model.fit(X, Y, model.loop().epochs(1).batchSize(1).validation(X, Y.times(1e10))))
                 .hasMessageStartingWith("fit: val_loss is Infinity after epoch 0");
         // before: "…: the input was finite, so the steps diverged; try a smaller learning rate", before any step
-        assertThatThrownBy(() -> model.fit(X, Y.times(10), 1, 0)).hasMessageEndingWith("no step was taken yet, so the"
-                + " cost of the parameters it started from overflows; the features or the labels may be on too large"
-                + " a scale (normalize them)");
+        assertThatThrownBy(() -> model.fit(X, Y.times(10), 1, 0)).hasMessageEndingWith("no step of this fit was taken"
+                + " yet, so the parameters it started from already cost that: the features or the labels may be on too"
+                + " large a scale (normalize them), or an earlier fit diverged");
     }
 
     @Test
@@ -144,5 +144,25 @@ class SilentValuesTests {
         // before: (1,2) minus (2,1) broadcast to (2,2): a mean absolute error of 0.5
         assertThatThrownBy(() -> Metric.meanAbsoluteError().value(Matrix.row(1, 2), Matrix.column(1, 2)))
                 .hasMessage("mae: AL has shape (1,2) but Y has shape (2,1)");
+    }
+
+    @Test
+    void aRefusedResultIsFreedOnADeviceAndTheEnginesOwnPathsSkipTheScan() {
+        dev.backprop.core.DeviceLikeBackend device = new dev.backprop.core.DeviceLikeBackend();
+        Matrix a = Matrix.row(4, -1, 0).to(device);
+        int live = device.liveBuffers();
+        assertThatThrownBy(a::log).hasMessageStartingWith("log: -1.0 at column 1 (row 0) of (1,3)");
+        assertThatThrownBy(() -> a.div(a)).hasMessageStartingWith("divide: 0.0 / 0.0 at column 2");
+        // before: each refused result stayed on the device
+        assertThat(device.liveBuffers()).isEqualTo(live);
+        // a softmax, Adam and the clipped losses cannot leave the domains, so they skip the device round trip
+        assertThat(dev.backprop.core.matrix.Unchecked.log(Matrix.row(-1)).get(0, 0)).isNaN();
+    }
+
+    @Test
+    void softLabelsWrittenWithAFewDecimalsSumToOneClosely() {
+        new CategoricalCrossEntropy().checkLabels(Matrix.of(new double[][] {{0.3333}, {0.3333}, {0.3333}}), 3);
+        assertThatThrownBy(() -> new CategoricalCrossEntropy().checkLabels(Matrix.column(0.5, 0.49), 2))
+                .hasMessageEndingWith("example 0 sums to 0.99");
     }
 }
