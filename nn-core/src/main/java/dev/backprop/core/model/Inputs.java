@@ -43,20 +43,6 @@ final class Inputs {
         }
     }
 
-    /** A β of an exponentially weighted average, in [0, 1) (0: no averaging). */
-    static void requireBeta(String function, String name, double beta) {
-        if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException(function + ": " + name + " must be in [0, 1), got " + beta);
-        }
-    }
-
-    /** Adam's ε, which keeps √ŝ + ε away from 0: positive and finite. */
-    static void requireEpsilon(String function, double epsilon) {
-        if (!(epsilon > 0 && Double.isFinite(epsilon))) {
-            throw new IllegalArgumentException(function + ": epsilon must be a positive number, got " + epsilon);
-        }
-    }
-
     /** A gradient has its parameter's shape. */
     static void requireSameShape(String function, String parameter, Matrix p, String gradient, Matrix g) {
         if (!p.shape().equals(g.shape())) {

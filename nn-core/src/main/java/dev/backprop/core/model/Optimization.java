@@ -9,6 +9,7 @@ import dev.backprop.core.model.DeepNetwork.DeepGradients;
 import dev.backprop.core.model.DeepNetwork.DeepParameters;
 import dev.backprop.core.model.DeepNetwork.LayerCache;
 import dev.backprop.core.model.TwoLayerNetwork.CostListener;
+import dev.backprop.core.optim.Hyperparameters;
 import dev.backprop.core.optim.Optimizer;
 import dev.backprop.core.random.NumpyRandom;
 import java.util.ArrayList;
@@ -192,7 +193,7 @@ public final class Optimization {
     public static MomentumUpdate updateParametersWithMomentum(DeepParameters parameters, DeepGradients grads,
                                                               Averages v, double beta, double learningRate) {
         checkLayers("update_parameters_with_momentum", parameters, grads, v);
-        Inputs.requireBeta("update_parameters_with_momentum", "beta", beta);
+        Hyperparameters.unit("update_parameters_with_momentum", "beta", beta);
         Inputs.requireLearningRate("update_parameters_with_momentum", learningRate);
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
@@ -242,9 +243,9 @@ public final class Optimization {
             throw new IllegalArgumentException("update_parameters_with_adam: t counts the updates from 1, got " + t);
         }
         Inputs.requireLearningRate("update_parameters_with_adam", learningRate);
-        Inputs.requireBeta("update_parameters_with_adam", "beta1", beta1);
-        Inputs.requireBeta("update_parameters_with_adam", "beta2", beta2);
-        Inputs.requireEpsilon("update_parameters_with_adam", epsilon);
+        Hyperparameters.unit("update_parameters_with_adam", "beta1", beta1);
+        Hyperparameters.unit("update_parameters_with_adam", "beta2", beta2);
+        Hyperparameters.epsilon("update_parameters_with_adam", epsilon);
         int L = parameters.L();
         List<List<Matrix>> out = new ArrayList<>();   // W, b, v.dW, v.db, s.dW, s.db, v̂.dW, v̂.db, ŝ.dW, ŝ.db
         for (int k = 0; k < 10; k++) {

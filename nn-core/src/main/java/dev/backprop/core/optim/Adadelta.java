@@ -39,8 +39,8 @@ public final class Adadelta extends ScheduledOptimizer {
     /** Adadelta following a schedule, with decay ρ and ε. */
     public Adadelta(LearningRateSchedule schedule, double rho, double epsilon) {
         super("adadelta", schedule);
-        this.rho = checkUnit("adadelta", "rho", rho);
-        this.epsilon = checkEpsilon("adadelta", epsilon);
+        this.rho = Hyperparameters.unit("adadelta", "rho", rho);
+        this.epsilon = Hyperparameters.epsilon("adadelta", epsilon);
     }
 
     @Override

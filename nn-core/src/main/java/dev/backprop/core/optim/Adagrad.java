@@ -40,7 +40,7 @@ public final class Adagrad extends ScheduledOptimizer {
             throw new IllegalArgumentException("adagrad: initial accumulator must be ≥ 0, got " + initialAccumulator);
         }
         this.initialAccumulator = initialAccumulator;
-        this.epsilon = checkEpsilon("adagrad", epsilon);
+        this.epsilon = Hyperparameters.epsilon("adagrad", epsilon);
     }
 
     @Override

@@ -49,9 +49,9 @@ public final class Adam extends ScheduledOptimizer {
     /** Adam following a schedule. */
     public Adam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
         super("adam", schedule);
-        this.beta1 = checkUnit("adam", "beta1", beta1);
-        this.beta2 = checkUnit("adam", "beta2", beta2);
-        this.epsilon = checkEpsilon("adam", epsilon);
+        this.beta1 = Hyperparameters.unit("adam", "beta1", beta1);
+        this.beta2 = Hyperparameters.unit("adam", "beta2", beta2);
+        this.epsilon = Hyperparameters.epsilon("adam", epsilon);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Momentum extends ScheduledOptimizer {
     /** Momentum following a learning-rate schedule. */
     public Momentum(LearningRateSchedule schedule, double beta) {
         super("momentum", schedule);
-        this.beta = checkUnit("momentum", "beta", beta);
+        this.beta = Hyperparameters.unit("momentum", "beta", beta);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class Nesterov extends ScheduledOptimizer {
     /** Nesterov following a learning-rate schedule. */
     public Nesterov(LearningRateSchedule schedule, double momentum) {
         super("nesterov", schedule);
-        this.momentum = checkUnit("nesterov", "momentum", momentum);
+        this.momentum = Hyperparameters.unit("nesterov", "momentum", momentum);
     }
 
     @Override

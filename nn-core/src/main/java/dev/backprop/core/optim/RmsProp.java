@@ -37,8 +37,8 @@ public final class RmsProp extends ScheduledOptimizer {
     /** RMSProp following a schedule, with decay ρ and ε. */
     public RmsProp(LearningRateSchedule schedule, double rho, double epsilon) {
         super("rmsprop", schedule);
-        this.rho = checkUnit("rmsprop", "rho", rho);
-        this.epsilon = checkEpsilon("rmsprop", epsilon);
+        this.rho = Hyperparameters.unit("rmsprop", "rho", rho);
+        this.epsilon = Hyperparameters.epsilon("rmsprop", epsilon);
     }
 
     @Override

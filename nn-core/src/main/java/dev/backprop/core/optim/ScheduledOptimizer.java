@@ -130,18 +130,4 @@ abstract class ScheduledOptimizer implements Optimizer {
         }
         return rate;
     }
-
-    static double checkUnit(String optimizer, String what, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(optimizer + ": " + what + " must be in [0, 1), got " + value);
-        }
-        return value;
-    }
-
-    static double checkEpsilon(String optimizer, double epsilon) {
-        if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
-            throw new IllegalArgumentException(optimizer + ": epsilon must be a positive number, got " + epsilon);
-        }
-        return epsilon;
-    }
 }
